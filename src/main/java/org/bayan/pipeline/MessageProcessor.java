@@ -1,0 +1,106 @@
+package org.bayan.pipeline;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.bayan.ingest.Message;
+import org.bayan.ingest.MessageState;
+import org.bayan.routing.CaseService;
+import org.bayan.routing.SupportCase;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Processes stored messages. Everything done for a message commits in the same transaction that marks it
+ * processed, so a crash before the commit leaves it pending (done again, from scratch) and a crash after
+ * it leaves it done: exactly once in effect.
+ * <p>
+ * Pending rows are claimed with {@code FOR UPDATE SKIP LOCKED}: instances sharing one PostgreSQL split the
+ * backlog between them instead of processing a message twice.
+ */
+@ApplicationScoped
+public class MessageProcessor {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ProcessingConfig config;
+
+    /** Claims up to {@code limit} pending messages in arrival order and processes them; returns how many. */
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int processBatch(int limit) {
+        List<Long> ids = claim(limit, null);
+        for (Long id : ids) {
+            process(em.find(Message.class, id));
+        }
+        return ids.size();
+    }
+
+    /** Processes one message alone: used to isolate the message that made a batch fail. */
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean processOne(long id) {
+        List<Long> ids = claim(1, id);
+        if (ids.isEmpty()) {
+            return false;
+        }
+        process(em.find(Message.class, id));
+        return true;
+    }
+
+    /** Records a failed attempt; after the configured number of attempts the message is set aside. */
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordFailure(long id, Throwable error) {
+        Message message = em.find(Message.class, id);
+        if (message == null || !MessageState.PENDING.id().equals(message.state)) {
+            return;
+        }
+        message.attempts++;
+        message.lastError = error.getClass().getSimpleName();
+        if (message.attempts >= config.maxAttempts()) {
+            message.state = MessageState.FAILED.id();
+            Log.errorf("Message %d failed %d times (%s); set aside as failed", id, message.attempts, message.lastError);
+        }
+    }
+
+    /** Pending ids in arrival order, read without claiming them. */
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public List<Long> pendingIdsInNewTransaction(int limit) {
+        return em.createNativeQuery("SELECT id FROM message WHERE state = 'pending' ORDER BY id")
+                .setMaxResults(limit).getResultList().stream().map(n -> ((Number) n).longValue()).toList();
+    }
+
+    /** Locks pending rows other workers have not locked; {@code onlyId} narrows the claim to one message. */
+    @SuppressWarnings("unchecked")
+    private List<Long> claim(int limit, Long onlyId) {
+        String sql = "SELECT id FROM message WHERE state = 'pending'"
+                + (onlyId == null ? "" : " AND id = " + onlyId)
+                + " ORDER BY id LIMIT " + limit + " FOR UPDATE SKIP LOCKED";
+        List<Number> rows = em.createNativeQuery(sql).getResultList();
+        return rows.stream().map(Number::longValue).toList();
+    }
+
+    private void process(Message message) {
+        SupportCase supportCase = cases.attach(message);
+        message.attempts++;
+        message.state = MessageState.PROCESSED.id();
+        message.processedAt = clock.instant();
+        message.lastError = null;
+        Log.debugf("Processed message %d into case %d", message.id, supportCase.id);
+    }
+}

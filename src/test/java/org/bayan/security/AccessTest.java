@@ -1,0 +1,103 @@
+package org.bayan.security;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.bayan.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** The role matrix of every API endpoint that exists: anonymous → 401, wrong role → 403. */
+@QuarkusTest
+class AccessTest {
+
+    @Inject
+    UserService users;
+
+    record Endpoint(String method, String path, String body) {
+    }
+
+    static final List<Endpoint> EVERYONE = List.of(
+            new Endpoint("GET", "/api/v1/messages", null),
+            new Endpoint("GET", "/api/v1/messages/999999999", null),
+            new Endpoint("GET", "/api/v1/me", null));
+
+    static final List<Endpoint> ADMIN_ONLY = List.of(
+            new Endpoint("GET", "/api/v1/users", null),
+            new Endpoint("POST", "/api/v1/users", "{\"username\":\"x\",\"password\":\"y\",\"roles\":[]}"));
+
+    @BeforeEach
+    void users() {
+        TestUsers.ensure(users);
+    }
+
+    @Test
+    void shouldAskAnonymousCallersToAuthenticate() {
+        for (Endpoint e : concat()) {
+            call(given(), e).then().statusCode(401);
+        }
+    }
+
+    @Test
+    void shouldRejectWrongPasswords() {
+        given().auth().preemptive().basic("admin", "not-the-password").get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void shouldLetEveryRoleReadMessages() {
+        for (Supplier<RequestSpecification> who : List.<Supplier<RequestSpecification>>of(
+                TestUsers::asResponder, TestUsers::asSupervisor, TestUsers::asAdmin)) {
+            call(who.get(), EVERYONE.get(0)).then().statusCode(200);
+            call(who.get(), EVERYONE.get(1)).then().statusCode(404);
+            call(who.get(), EVERYONE.get(2)).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void shouldNotLetRespondersOrSupervisorsManageUsers() {
+        for (Endpoint e : ADMIN_ONLY) {
+            call(TestUsers.asResponder(), e).then().statusCode(403).contentType("application/problem+json");
+            call(TestUsers.asSupervisor(), e).then().statusCode(403);
+        }
+    }
+
+    @Test
+    void shouldLetAdminCreateUsersWithValidatedInput() {
+        String name = "resp-" + System.nanoTime();
+        TestUsers.asAdmin().contentType("application/json")
+                .body("{\"username\":\"" + name + "\",\"password\":\"long-enough-1\",\"roles\":[\"responder\"]}")
+                .post("/api/v1/users").then().statusCode(201).body("username", equalTo(name));
+        TestUsers.asAdmin().contentType("application/json")
+                .body("{\"username\":\"" + name + "\",\"password\":\"long-enough-1\",\"roles\":[\"responder\"]}")
+                .post("/api/v1/users").then().statusCode(409);
+        TestUsers.asAdmin().contentType("application/json")
+                .body("{\"username\":\"other\",\"password\":\"short\",\"roles\":[\"responder\"]}")
+                .post("/api/v1/users").then().statusCode(400).body("field", equalTo("password"));
+        TestUsers.asAdmin().contentType("application/json")
+                .body("{\"username\":\"other2\",\"password\":\"long-enough-1\",\"roles\":[\"king\"]}")
+                .post("/api/v1/users").then().statusCode(400).body("field", equalTo("roles"));
+        TestUsers.asAdmin().contentType("application/json").body("{not json")
+                .post("/api/v1/users").then().statusCode(400);
+        TestUsers.asAdmin().get("/api/v1/users").then().statusCode(200).body("username", hasItem(name));
+        given().auth().preemptive().basic(name, "long-enough-1").get("/api/v1/me")
+                .then().statusCode(200).body("roles", equalTo(List.of("responder")));
+    }
+
+    private static List<Endpoint> concat() {
+        return java.util.stream.Stream.concat(EVERYONE.stream(), ADMIN_ONLY.stream()).toList();
+    }
+
+    private static io.restassured.response.Response call(RequestSpecification spec, Endpoint e) {
+        if (e.body() != null) {
+            spec = spec.contentType("application/json").body(e.body());
+        }
+        return spec.request(e.method(), e.path());
+    }
+}
