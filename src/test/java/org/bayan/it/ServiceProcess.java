@@ -1,0 +1,115 @@
+package org.bayan.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The packaged service (target/quarkus-app/quarkus-run.jar) run as a separate process, so integration
+ * tests can kill it with SIGKILL and start it again on the same data. When the build was made for
+ * PostgreSQL, the datasource settings given to Maven are passed on to the process.
+ */
+final class ServiceProcess {
+
+    static final String ADMIN_PASSWORD = "it-admin-password";
+
+    private final Path dataDir;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    ServiceProcess(Path dataDir) throws IOException {
+        this.dataDir = dataDir;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+        this.log = dataDir.resolve("service.log");
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    void start(Map<String, String> extraEnv) throws Exception {
+        String jar = System.getProperty("bayan.it.jar", "target/quarkus-app/quarkus-run.jar");
+        if (!new File(jar).isFile()) {
+            throw new IllegalStateException("Package the service first: " + jar + " is missing");
+        }
+        Files.createDirectories(dataDir);
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar);
+        Map<String, String> env = builder.environment();
+        env.put("BAYAN_DATA_DIR", dataDir.toAbsolutePath().toString());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("BAYAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        passOn(env, "quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL");
+        passOn(env, "quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME");
+        passOn(env, "quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD");
+        env.putAll(extraEnv);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = builder.start();
+        awaitReady();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed by the service itself. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM: the graceful path. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        return process.waitFor();
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited during start-up; see " + log);
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The service was not ready within 90 s; see " + log);
+    }
+
+    private static void passOn(Map<String, String> env, String property, String variable) {
+        String value = System.getProperty(property);
+        if (value != null) {
+            env.put(variable, value);
+        }
+    }
+
+    static Map<String, String> env(String... pairs) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}
