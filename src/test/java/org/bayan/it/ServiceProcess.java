@@ -27,8 +27,11 @@ final class ServiceProcess {
     private final Path log;
     private Process process;
 
-    ServiceProcess(Path dataDir) throws IOException {
+    private final String database;
+
+    ServiceProcess(Path dataDir) throws Exception {
         this.dataDir = dataDir;
+        this.database = freshPostgresDatabase();
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
@@ -55,7 +58,9 @@ final class ServiceProcess {
         env.put("BAYAN_DATA_DIR", dataDir.toAbsolutePath().toString());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("BAYAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        passOn(env, "quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL");
+        if (database != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", database);
+        }
         passOn(env, "quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME");
         passOn(env, "quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD");
         env.putAll(extraEnv);
@@ -96,6 +101,24 @@ final class ServiceProcess {
             Thread.sleep(200);
         }
         throw new IllegalStateException("The service was not ready within 90 s; see " + log);
+    }
+
+    /**
+     * On a PostgreSQL build, a database of its own for this run (the suite's database holds other tests'
+     * users and messages); null on H2, where the fresh data directory already is a fresh database.
+     */
+    private static String freshPostgresDatabase() throws Exception {
+        String url = System.getProperty("quarkus.datasource.jdbc.url");
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            return null;
+        }
+        String name = "bayan_it_" + System.nanoTime();
+        try (var connection = java.sql.DriverManager.getConnection(url,
+                System.getProperty("quarkus.datasource.username"), System.getProperty("quarkus.datasource.password"));
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return url.substring(0, url.lastIndexOf('/') + 1) + name;
     }
 
     private static void passOn(Map<String, String> env, String property, String variable) {
