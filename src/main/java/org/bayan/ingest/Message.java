@@ -62,4 +62,19 @@ public class Message extends PanacheEntityBase {
 
     @Column(name = "case_id")
     public Long caseId;
+
+    /** Set by the processing worker from the classifier. */
+    public String category;
+
+    public Double confidence;
+
+    public String language;
+
+    public String variety;
+
+    @Column(name = "needs_review")
+    public Boolean needsReview;
+
+    @Column(name = "model_version")
+    public String modelVersion;
 }

@@ -27,9 +27,14 @@ public class MessageQueryService {
     public record CaseRef(Long id, String status, String category, String queue, String priority) {
     }
 
+    public record ClassificationView(String category, Double confidence, String language, String variety,
+                                     Boolean needsReview, String modelVersion) {
+    }
+
     public record MessageView(Long id, String channel, String externalId, String source, String conversation,
                               String author, String kind, String eventType, String text, Instant sentAt,
-                              Instant receivedAt, Processing processing, CaseRef supportCase) {
+                              Instant receivedAt, Processing processing, ClassificationView classification,
+                              CaseRef supportCase) {
     }
 
     @Transactional
@@ -74,6 +79,9 @@ public class MessageQueryService {
         }
         return new MessageView(m.id, m.channel, m.externalId, m.source, m.conversationKey, m.authorId, m.kind,
                 m.eventType, m.body, m.sentAt, m.receivedAt,
-                new Processing(m.state, m.attempts, m.processedAt, m.lastError), caseRef);
+                new Processing(m.state, m.attempts, m.processedAt, m.lastError),
+                m.category == null ? null : new ClassificationView(m.category, m.confidence, m.language, m.variety,
+                        m.needsReview, m.modelVersion),
+                caseRef);
     }
 }

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.bayan.classify.Classification;
+import org.bayan.classify.ClassifierService;
 import org.bayan.ingest.Message;
 import org.bayan.ingest.MessageState;
 import org.bayan.routing.CaseService;
@@ -36,6 +38,9 @@ public class MessageProcessor {
 
     @Inject
     ProcessingConfig config;
+
+    @Inject
+    ClassifierService classifier;
 
     /** Claims up to {@code limit} pending messages in arrival order and processes them; returns how many. */
     @ActivateRequestContext
@@ -97,10 +102,19 @@ public class MessageProcessor {
 
     private void process(Message message) {
         SupportCase supportCase = cases.attach(message);
+        Classification result = classifier.classify(message.body);
+        message.category = result.category();
+        message.confidence = result.confidence();
+        message.language = result.language();
+        message.variety = result.variety();
+        message.needsReview = result.needsReview();
+        message.modelVersion = result.modelVersion();
+        cases.classified(supportCase, result.category(), result.needsReview());
         message.attempts++;
         message.state = MessageState.PROCESSED.id();
         message.processedAt = clock.instant();
         message.lastError = null;
-        Log.debugf("Processed message %d into case %d", message.id, supportCase.id);
+        Log.debugf("Processed message %d into case %d (category %s, confidence %.2f)", message.id, supportCase.id,
+                result.category(), result.confidence());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.bayan.classify.ClassifierService;
 import org.bayan.ingest.MessagesStored;
 
 import java.util.List;
@@ -27,6 +28,9 @@ public class ProcessingWorker {
 
     @Inject
     MessageProcessor processor;
+
+    @Inject
+    ClassifierService classifier;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -100,6 +104,11 @@ public class ProcessingWorker {
     private void run() {
         Log.info("Processing worker started");
         while (running) {
+            if (!classifier.isReady()) {
+                // Without a model nothing can be processed; messages wait, pending, for a model reload.
+                idle();
+                continue;
+            }
             int done;
             try {
                 done = processor.processBatch(config.batchSize());

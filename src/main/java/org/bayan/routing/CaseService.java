@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.bayan.classify.Category;
 import org.bayan.ingest.Message;
 
 import java.time.Clock;
@@ -48,6 +49,20 @@ public class CaseService {
         message.conversationId = conversation.id;
         message.caseId = open.id;
         return open;
+    }
+
+    /**
+     * Records a message's classification on its case: the case takes the more time-critical of its current
+     * category and the new one, so "thanks" after an urgent report does not downgrade the case.
+     */
+    public void classified(SupportCase supportCase, String category, boolean needsReview) {
+        Category current = supportCase.category == null ? null : Category.parse(supportCase.category).orElse(null);
+        Category incoming = Category.parse(category).orElseThrow();
+        Category winner = Category.moreCritical(current, incoming);
+        if (winner != current) {
+            supportCase.category = winner.id();
+            supportCase.needsReview = needsReview;
+        }
     }
 
     public Optional<SupportCase> find(Long id) {

@@ -48,6 +48,10 @@ public class SupportCase extends PanacheEntityBase {
 
     public String category;
 
+    /** The classification was not confident enough to route without a human look. */
+    @Column(name = "needs_review")
+    public boolean needsReview;
+
     public String queue;
 
     public String priority;

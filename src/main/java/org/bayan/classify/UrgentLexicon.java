@@ -1,0 +1,94 @@
+package org.bayan.classify;
+
+import java.util.List;
+
+/**
+ * The urgent lane's safety net: a small lexicon of present danger (weapons, fire, blood, drowning, abduction,
+ * a person not breathing …) and of a call for help or "now", in the six varieties, written in normalized form
+ * (see {@link TextNormalizer}: ة → ه, أ → ا, ى → ي, lower case, no accents).
+ * <p>
+ * It never decides alone: a message is pushed to urgent only when it names a danger AND calls for help or
+ * says it is happening now, AND the model already gives urgent some probability (see
+ * {@link CategorizerModel}). "Is it true a gang kidnaps children?" names a danger but asks about a rumor
+ * (no "now", no call for help), and the model gives it little urgent probability: it stays a rumor.
+ * <p>
+ * Terms of four letters or more also match inside a word, which covers Arabic clitics (بالسكينه, والنار);
+ * shorter ones must be whole words ("دم" is blood, but also part of many words).
+ */
+public final class UrgentLexicon {
+
+    private static final List<String> DANGER = List.of(
+            // Egyptian / MSA
+            "سكينه", "سكاكين", "مطوه", "مطواه", "سلاح", "اسلحه", "مسدس", "خرطوش", "رصاص", "ضرب نار", "اطلاق نار",
+            "طلق نار", "بينزف", "ينزف", "نزيف", "غرقان", "بيغرق", "يغرق", "غريق", "حريق", "حريقه", "بتولع", "مولعه",
+            "ولعت", "دخان", "تسريب غاز", "ريحه غاز", "مخطوف", "خطفوا", "بيخطف", "اختطاف", "يختطف", "مغمي", "فاقد الوعي",
+            "مش بيتنفس", "مبيتنفسش", "لا يتنفس", "بيموت", "هيموت", "يحتضر", "هيقتل", "بيقتل", "يقتل", "ذبح", "بيدبح",
+            "انتحار", "ينتحر", "هينتحر", "هيرمي نفسه", "مصاب", "مصابين", "اصابات", "جريح", "جرحي", "بيعتدي", "يعتدي",
+            "اعتداء", "طعن", "يطعن", "مطعون", "اغتصاب", "بيتحرش", "اقتحام", "كسروا الباب", "بيكسروا", "مسلح", "مسلحين",
+            "سطو", "اختناق", "بيضربها", "بيضربوه", "بيضربني", "ضربوه", "نار ماسكه", "الدم",
+            // Darija
+            "جنوي", "موس", "كيضرب", "كيقتل", "العافيه", "شعلات", "كينزف", "الشفاره", "هجمو", "كيتعدي", "مضروب",
+            "كيموت", "طاح من",
+            // English
+            "knife", "stabbed", "stabbing", "gun", "shot", "shooting", "bleeding", "blood", "fire", "burning", "smoke",
+            "gas leak", "drowning", "kidnapped", "kidnapping", "abducted", "abducting", "unconscious", "not breathing",
+            "dying", "kill", "killing", "suicide", "attacking", "beating", "assault", "rape", "breaking in",
+            "broke in", "burglar", "armed", "injured", "hurt", "overdose", "collapsed",
+            // French
+            "couteau", "arme", "pistolet", "coups de feu", "sang", "saigne", "incendie", "feu", "fumee", "fuite de gaz",
+            "se noie", "noyade", "enleve", "enlevement", "kidnappe", "inconscient", "respire plus", "tuer", "suicide",
+            "agression", "agresse", "frappe", "viol", "cambrioleur", "cambriolage", "braquage", "blesse", "blesses",
+            // Arabizi
+            "sekina", "sikina", "sekkina", "sakina", "jenwi", "mosadas", "msadas", "kaynzef", "byenzef", "7ari9a",
+            "7ari2a", "7ar9a", "l3afya", "gher9", "ghere2", "ghar2an", "makhtouf", "makhtof", "khtfo", "khatfin",
+            "y9tel", "ye2tel", "hay9tel", "kaydreb", "byedrab", "moussab", "masab", "mjra7", "dam");
+
+    private static final List<String> URGENCY = List.of(
+            "الحقونا", "الحقوني", "الحقني", "الحقوا", "النجده", "انجدونا", "اغيثونا", "ساعدونا", "بسرعه", "حالا", "فورا",
+            "دلوقتي", "دلوقت", "الان", "حاليا", "دابا", "توا", "عتقونا", "عتقوني", "عاجل", "الحين", "في هذه اللحظه",
+            "help", "now", "asap", "hurry", "quick", "urgent", "emergency", "au secours", "aidez", "aide", "vite",
+            "maintenant", "urgence", "en ce moment", "delwa2ty", "delwa2t", "dlwa2ty", "dlw2ty", "daba", "3te9ona",
+            "3t9ona", "3tqona", "el72ona", "el7a2ona", "el7a2ny", "il7a2ona", "be sor3a", "bsor3a", "b sor3a", "7alan",
+            "dghya", "dghia", "db", "122", "19", "17", "999", "911", "112");
+
+    private static final List<String> INSIDE_WORD_DANGER = insideWord(DANGER);
+    private static final List<String> WHOLE_WORD_DANGER = wholeWord(DANGER);
+    private static final List<String> INSIDE_WORD_URGENCY = insideWord(URGENCY);
+    private static final List<String> WHOLE_WORD_URGENCY = wholeWord(URGENCY);
+
+    private UrgentLexicon() {
+    }
+
+    /** True when normalized tokens name a present danger and a call for help or "now". */
+    public static boolean matches(String[] tokens) {
+        String joined = " " + String.join(" ", tokens) + " ";
+        return hit(joined, INSIDE_WORD_DANGER, WHOLE_WORD_DANGER) && hit(joined, INSIDE_WORD_URGENCY, WHOLE_WORD_URGENCY);
+    }
+
+    private static boolean hit(String joined, List<String> insideWord, List<String> wholeWord) {
+        for (String term : insideWord) {
+            if (joined.contains(term)) {
+                return true;
+            }
+        }
+        for (String term : wholeWord) {
+            if (joined.contains(term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Arabic-script terms of four letters or more: matched inside words, so clitics (و ب ال) do not hide them. */
+    private static List<String> insideWord(List<String> terms) {
+        return terms.stream().map(TextNormalizer::normalize)
+                .filter(t -> t.length() >= 4 && BayanFeatureGenerator.isArabic(t)).distinct().toList();
+    }
+
+    /** Everything else (Latin script, short words): whole words only ("shot" must not match "screenshot"). */
+    private static List<String> wholeWord(List<String> terms) {
+        return terms.stream().map(TextNormalizer::normalize)
+                .filter(t -> !(t.length() >= 4 && BayanFeatureGenerator.isArabic(t)))
+                .map(t -> " " + t + " ").distinct().toList();
+    }
+}

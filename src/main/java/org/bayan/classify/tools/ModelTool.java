@@ -1,0 +1,199 @@
+package org.bayan.classify.tools;
+
+import opennlp.tools.doccat.DoccatModel;
+import org.bayan.classify.Algorithm;
+import org.bayan.classify.CategorizerModel;
+import org.bayan.classify.Corpus;
+import org.bayan.classify.CrossValidator;
+import org.bayan.classify.FeatureSet;
+import org.bayan.classify.LabelledText;
+import org.bayan.classify.ModelEvaluator;
+import org.bayan.classify.ModelTraining;
+import org.bayan.classify.TrainingSettings;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The model commands, shaped like OpenNLP's doccat tools:
+ * <pre>
+ *   train [--with-feedback FILE] [--corpus DIR] [--dev DIR] [--out DIR]
+ *   evaluate FILE|DIR [--model-dir DIR] [--version V] [--urgent-threshold T]
+ *   cross-validate [--folds N] [--corpus DIR]
+ *   corpus-stats [--corpus DIR] [--dev DIR]
+ * </pre>
+ * Run with {@code ./mvnw -q compile exec:java -Dexec.args="…"} (see the README).
+ */
+public final class ModelTool {
+
+    private ModelTool() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0) {
+            usage();
+            System.exit(2);
+        }
+        Options options = Options.parse(args);
+        try {
+            switch (args[0]) {
+                case "train" -> train(options);
+                case "evaluate" -> evaluate(options);
+                case "cross-validate" -> crossValidate(options);
+                case "corpus-stats" -> corpusStats(options);
+                default -> {
+                    usage();
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void train(Options options) throws IOException {
+        List<LabelledText> corpus = new ArrayList<>(Corpus.read(options.corpus));
+        if (options.feedback != null) {
+            List<LabelledText> feedback = Corpus.read(options.feedback);
+            System.out.printf("Adding %d responder corrections from %s%n", feedback.size(), options.feedback);
+            corpus.addAll(feedback);
+        }
+        List<LabelledText> dev = Corpus.read(options.dev);
+        ModelTraining.Outcome outcome = ModelTraining.train(corpus, dev, TrainingSettings.DEFAULT,
+                ModelTraining.newVersion(), System.out::println);
+        outcome.model().save(options.out);
+        Path report = options.out.resolve("bayan-doccat-" + outcome.model().version() + ".report.md");
+        Files.writeString(report, outcome.report(), StandardCharsets.UTF_8);
+        System.out.printf(Locale.ROOT, "Wrote %s, %s and %s%n",
+                CategorizerModel.categoryFile(options.out, outcome.model().version()),
+                CategorizerModel.varietyFile(options.out, outcome.model().version()), report);
+        System.out.printf(Locale.ROOT, "Dev macro-F1 %.4f, urgent recall %.4f precision %.4f, lowest variety accuracy %.4f%n",
+                outcome.dev().macroF1(), outcome.dev().score(org.bayan.classify.Category.URGENT).recall(),
+                outcome.dev().score(org.bayan.classify.Category.URGENT).precision(), outcome.dev().minimumVarietyAccuracy());
+    }
+
+    private static void evaluate(Options options) throws IOException {
+        if (options.positional == null) {
+            throw new IllegalArgumentException("evaluate needs a corpus file or folder, e.g. models/training/dev");
+        }
+        String version = options.version != null ? options.version : ModelEvaluator.latestVersion(options.modelDir)
+                .orElseThrow(() -> new IllegalArgumentException("no bayan-doccat-*.bin in " + options.modelDir));
+        CategorizerModel model = CategorizerModel.load(options.modelDir, version);
+        if (options.urgentThreshold != null) {
+            model = model.withUrgentThreshold(options.urgentThreshold);
+        }
+        List<LabelledText> samples = Corpus.read(Path.of(options.positional));
+        System.out.println(ModelEvaluator.report(model, samples, "Evaluation of " + version + " on " + options.positional));
+    }
+
+    private static void crossValidate(Options options) throws IOException {
+        List<LabelledText> corpus = Corpus.read(options.corpus);
+        StringBuilder report = new StringBuilder("# Cross-validation of training configurations\n\n");
+        report.append(String.format(Locale.ROOT, "%d-fold stratified cross-validation on %s (%d samples; the dev file is not used). "
+                + "Reproduce with `./mvnw -q compile exec:java -Dexec.args=\"cross-validate\"`.%n%n", options.folds, options.corpus, corpus.size()));
+        report.append("| algorithm | features | iterations | cutoff | accuracy | macro-F1 | urgent recall (argmax) | lowest variety accuracy | time |\n");
+        report.append("|---|---|---|---|---|---|---|---|---|\n");
+        List<TrainingSettings> candidates = List.of(
+                new TrainingSettings(Algorithm.NAIVE_BAYES, FeatureSet.WORDS, 1, 1),
+                new TrainingSettings(Algorithm.NAIVE_BAYES, FeatureSet.WORDS_BIGRAMS_CHARS_STEMS, 1, 1),
+                new TrainingSettings(Algorithm.PERCEPTRON, FeatureSet.WORDS_BIGRAMS_CHARS_STEMS, 200, 1),
+                new TrainingSettings(Algorithm.MAXENT, FeatureSet.WORDS, 200, 1),
+                new TrainingSettings(Algorithm.MAXENT, FeatureSet.WORDS_BIGRAMS, 200, 1),
+                new TrainingSettings(Algorithm.MAXENT, FeatureSet.WORDS_BIGRAMS_CHARS, 200, 1),
+                new TrainingSettings(Algorithm.MAXENT, FeatureSet.WORDS_BIGRAMS_CHARS_STEMS, 200, 1));
+        for (TrainingSettings settings : candidates) {
+            System.out.println("Cross-validating " + settings.describe());
+            CrossValidator.Result result = CrossValidator.run(corpus, settings, options.folds, 42,
+                    Runtime.getRuntime().availableProcessors(), fold -> System.out.print("."));
+            System.out.println();
+            report.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.4f | %.4f | %.4f | %.4f | %.0f s |%n",
+                    settings.algorithm(), settings.features(), settings.iterations(), settings.cutoff(),
+                    result.evaluation().accuracy(), result.evaluation().macroF1(),
+                    result.evaluation().score(org.bayan.classify.Category.URGENT).recall(),
+                    result.evaluation().minimumVarietyAccuracy(), result.millis() / 1000.0));
+        }
+        report.append("\nThe service trains with `TrainingSettings.DEFAULT`: ").append(TrainingSettings.DEFAULT.describe()).append(".\n");
+        Path out = options.out.resolve("reports").resolve("cross-validation.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        System.out.println(report);
+        System.out.println("Wrote " + out);
+    }
+
+    /** Counts per category and variety of the training and dev files, as a Markdown table. */
+    private static void corpusStats(Options options) {
+        for (Path path : List.of(options.corpus, options.dev)) {
+            List<LabelledText> samples = Corpus.read(path);
+            StringBuilder md = new StringBuilder("### " + path + " (" + samples.size() + " samples)\n\n| category |");
+            for (org.bayan.classify.Variety v : org.bayan.classify.Variety.values()) {
+                md.append(' ').append(v.id()).append(" |");
+            }
+            md.append(" total |\n|---|").append("---|".repeat(org.bayan.classify.Variety.values().length + 1)).append('\n');
+            for (org.bayan.classify.Category c : org.bayan.classify.Category.values()) {
+                md.append("| ").append(c.id()).append(" |");
+                for (org.bayan.classify.Variety v : org.bayan.classify.Variety.values()) {
+                    md.append(' ').append(samples.stream().filter(x -> x.category() == c && x.variety() == v).count()).append(" |");
+                }
+                md.append(' ').append(samples.stream().filter(x -> x.category() == c).count()).append(" |\n");
+            }
+            System.out.println(md);
+        }
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: train [--with-feedback FILE] [--corpus DIR] [--dev DIR] [--out DIR]
+                       evaluate FILE|DIR [--model-dir DIR] [--version V] [--urgent-threshold T]
+                       cross-validate [--folds N] [--corpus DIR] [--out DIR]
+                       corpus-stats [--corpus DIR] [--dev DIR]""");
+    }
+
+    private static final class Options {
+        Path corpus = Path.of("models/training/train");
+        Path dev = Path.of("models/training/dev");
+        Path out = Path.of("models");
+        Path modelDir = Path.of("models");
+        Path feedback;
+        String version;
+        Double urgentThreshold;
+        String positional;
+        int folds = 10;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 1; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--corpus" -> o.corpus = Path.of(value(args, ++i, arg));
+                    case "--dev" -> o.dev = Path.of(value(args, ++i, arg));
+                    case "--out" -> o.out = Path.of(value(args, ++i, arg));
+                    case "--model-dir" -> o.modelDir = Path.of(value(args, ++i, arg));
+                    case "--with-feedback" -> o.feedback = Path.of(value(args, ++i, arg));
+                    case "--version" -> o.version = value(args, ++i, arg);
+                    case "--urgent-threshold" -> o.urgentThreshold = Double.parseDouble(value(args, ++i, arg));
+                    case "--folds" -> o.folds = Integer.parseInt(value(args, ++i, arg));
+                    default -> {
+                        if (arg.startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + arg);
+                        }
+                        o.positional = arg;
+                    }
+                }
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+    }
+}
