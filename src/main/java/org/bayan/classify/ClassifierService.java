@@ -28,6 +28,7 @@ public class ClassifierService {
     Path dataDir;
 
     private volatile ClassificationEngine engine;
+    private volatile Path loadedFrom;
     private volatile String loadError;
     private LanguageIdentifier languages;
 
@@ -69,6 +70,7 @@ public class ClassifierService {
             }
             CategorizerModel model = CategorizerModel.load(dir, version);
             engine = new ClassificationEngine(model, languages, config.reviewThreshold());
+            loadedFrom = dir;
             loadError = null;
             Log.infof("Classification model %s loaded from %s (urgent threshold %.2f)", version, dir,
                     model.urgentThreshold());
@@ -91,7 +93,7 @@ public class ClassifierService {
     public ModelInfo info() {
         ClassificationEngine current = requireEngine();
         return new ModelInfo(current.model().version(), current.model().urgentThreshold(), config.reviewThreshold(),
-                null);
+                String.valueOf(loadedFrom));
     }
 
     public Classification classify(String text) {

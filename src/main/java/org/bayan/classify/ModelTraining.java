@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 public final class ModelTraining {
 
     /** Urgent precision the threshold must keep on out-of-fold predictions; recall is maximised under it. */
-    public static final double URGENT_MIN_PRECISION = 0.85;
+    public static final double URGENT_MIN_PRECISION = 0.90;
     static final int THRESHOLD_FOLDS = 5;
 
     private ModelTraining() {

@@ -25,23 +25,29 @@ public final class UrgentLexicon {
             "مش بيتنفس", "مبيتنفسش", "لا يتنفس", "بيموت", "هيموت", "يحتضر", "هيقتل", "بيقتل", "يقتل", "ذبح", "بيدبح",
             "انتحار", "ينتحر", "هينتحر", "هيرمي نفسه", "مصاب", "مصابين", "اصابات", "جريح", "جرحي", "بيعتدي", "يعتدي",
             "اعتداء", "طعن", "يطعن", "مطعون", "اغتصاب", "بيتحرش", "اقتحام", "كسروا الباب", "بيكسروا", "مسلح", "مسلحين",
-            "سطو", "اختناق", "بيضربها", "بيضربوه", "بيضربني", "ضربوه", "نار ماسكه", "الدم",
+            "سطو", "اختناق", "بيضربها", "بيضربوه", "بيضربني", "ضربوه", "نار ماسكه", "الدم", "خناقه", "بيتخانقوا",
+            "طعنوه", "اتطعن", "بلطجيه", "بلطجي", "اتثبت", "بيثبتوا", "اتخطف", "اتخطفت", "اختفي", "اختفت", "تايه",
+            "اتحرق", "محبوس جوه", "محبوسين", "محاصرين", "بيولعوا",
             // Darija
             "جنوي", "موس", "كيضرب", "كيقتل", "العافيه", "شعلات", "كينزف", "الشفاره", "هجمو", "كيتعدي", "مضروب",
-            "كيموت", "طاح من",
+            "كيموت", "طاح من", "مشرمل", "مشرملين", "كريساج", "الكريساج", "تكريسه", "شماكري", "ضاربين", "مقاتله",
+            "مخطوفه", "تلف ليا", "غرقات", "كيتحرق",
             // English
             "knife", "stabbed", "stabbing", "gun", "shot", "shooting", "bleeding", "blood", "fire", "burning", "smoke",
             "gas leak", "drowning", "kidnapped", "kidnapping", "abducted", "abducting", "unconscious", "not breathing",
             "dying", "kill", "killing", "suicide", "attacking", "beating", "assault", "rape", "breaking in",
-            "broke in", "burglar", "armed", "injured", "hurt", "overdose", "collapsed",
+            "broke in", "burglar", "armed", "injured", "hurt", "overdose", "collapsed", "fight", "fighting", "trapped",
+            "missing child", "choking", "robbed", "mugged",
             // French
             "couteau", "arme", "pistolet", "coups de feu", "sang", "saigne", "incendie", "feu", "fumee", "fuite de gaz",
             "se noie", "noyade", "enleve", "enlevement", "kidnappe", "inconscient", "respire plus", "tuer", "suicide",
             "agression", "agresse", "frappe", "viol", "cambrioleur", "cambriolage", "braquage", "blesse", "blesses",
+            "bagarre", "poignarde", "disparu", "disparue", "coince", "coinces",
             // Arabizi
             "sekina", "sikina", "sekkina", "sakina", "jenwi", "mosadas", "msadas", "kaynzef", "byenzef", "7ari9a",
             "7ari2a", "7ar9a", "l3afya", "gher9", "ghere2", "ghar2an", "makhtouf", "makhtof", "khtfo", "khatfin",
-            "y9tel", "ye2tel", "hay9tel", "kaydreb", "byedrab", "moussab", "masab", "mjra7", "dam");
+            "y9tel", "ye2tel", "hay9tel", "kaydreb", "byedrab", "moussab", "masab", "mjra7", "dam", "khena2a",
+            "5ena2a", "mdabza", "mcharmel", "mcharmlin", "krissage", "etkhataf", "et5ataf", "ta2eh", "tayh");
 
     private static final List<String> URGENCY = List.of(
             "الحقونا", "الحقوني", "الحقني", "الحقوا", "النجده", "انجدونا", "اغيثونا", "ساعدونا", "بسرعه", "حالا", "فورا",
@@ -49,7 +55,9 @@ public final class UrgentLexicon {
             "help", "now", "asap", "hurry", "quick", "urgent", "emergency", "au secours", "aidez", "aide", "vite",
             "maintenant", "urgence", "en ce moment", "delwa2ty", "delwa2t", "dlwa2ty", "dlw2ty", "daba", "3te9ona",
             "3t9ona", "3tqona", "el72ona", "el7a2ona", "el7a2ny", "il7a2ona", "be sor3a", "bsor3a", "b sor3a", "7alan",
-            "dghya", "dghia", "db", "122", "19", "17", "999", "911", "112");
+            "dghya", "dghia", "db", "122", "19", "17", "999", "911", "112", "ابعتوا", "تعالوا", "حد يجي", "ارسلوا",
+            "صيفطو", "اجيو", "please hurry", "come quick", "venez", "envoyez", "vite svp", "sifto", "ajiw",
+            "ta3alo", "eb3ato", "حد يلحق", "يا ناس", "ya nas");
 
     private static final List<String> INSIDE_WORD_DANGER = insideWord(DANGER);
     private static final List<String> WHOLE_WORD_DANGER = wholeWord(DANGER);

@@ -12,9 +12,12 @@ import org.bayan.ingest.Message;
 import org.bayan.ingest.MessageState;
 import org.bayan.routing.CaseService;
 import org.bayan.routing.SupportCase;
+import org.bayan.search.IndexedMessage;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Processes stored messages. Everything done for a message commits in the same transaction that marks it
@@ -42,27 +45,30 @@ public class MessageProcessor {
     @Inject
     ClassifierService classifier;
 
-    /** Claims up to {@code limit} pending messages in arrival order and processes them; returns how many. */
+    /**
+     * Claims up to {@code limit} pending messages in arrival order and processes them; returns what the search
+     * index should hold of them once this transaction has committed.
+     */
     @ActivateRequestContext
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int processBatch(int limit) {
+    public List<IndexedMessage> processBatch(int limit) {
         List<Long> ids = claim(limit, null);
+        List<IndexedMessage> done = new ArrayList<>(ids.size());
         for (Long id : ids) {
-            process(em.find(Message.class, id));
+            done.add(process(em.find(Message.class, id)));
         }
-        return ids.size();
+        return done;
     }
 
     /** Processes one message alone: used to isolate the message that made a batch fail. */
     @ActivateRequestContext
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean processOne(long id) {
+    public Optional<IndexedMessage> processOne(long id) {
         List<Long> ids = claim(1, id);
         if (ids.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        process(em.find(Message.class, id));
-        return true;
+        return Optional.of(process(em.find(Message.class, id)));
     }
 
     /** Records a failed attempt; after the configured number of attempts the message is set aside. */
@@ -100,7 +106,7 @@ public class MessageProcessor {
         return rows.stream().map(Number::longValue).toList();
     }
 
-    private void process(Message message) {
+    private IndexedMessage process(Message message) {
         SupportCase supportCase = cases.attach(message);
         Classification result = classifier.classify(message.body);
         message.category = result.category();
@@ -116,5 +122,8 @@ public class MessageProcessor {
         message.lastError = null;
         Log.debugf("Processed message %d into case %d (category %s, confidence %.2f)", message.id, supportCase.id,
                 result.category(), result.confidence());
+        return new IndexedMessage(message.id, supportCase.id, message.body, message.channel, message.language,
+                message.variety, message.category, supportCase.queue, supportCase.status, null, message.receivedAt,
+                message.processedAt);
     }
 }

@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.bayan.classify.ClassifierService;
 import org.bayan.ingest.MessagesStored;
+import org.bayan.search.IndexedMessage;
+import org.bayan.search.SearchIndex;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,9 @@ public class ProcessingWorker {
 
     @Inject
     ClassifierService classifier;
+
+    @Inject
+    SearchIndex searchIndex;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -111,7 +116,9 @@ public class ProcessingWorker {
             }
             int done;
             try {
-                done = processor.processBatch(config.batchSize());
+                List<IndexedMessage> processed = processor.processBatch(config.batchSize());
+                index(processed);
+                done = processed.size();
             } catch (RuntimeException e) {
                 Log.warnf("A processing batch failed (%s); retrying its messages one by one", e.getClass().getSimpleName());
                 done = isolateFailures();
@@ -140,7 +147,9 @@ public class ProcessingWorker {
                 break;
             }
             try {
-                if (processor.processOne(id)) {
+                var processed = processor.processOne(id);
+                if (processed.isPresent()) {
+                    index(List.of(processed.get()));
                     done++;
                 }
             } catch (RuntimeException e) {
@@ -153,6 +162,22 @@ public class ProcessingWorker {
             }
         }
         return done;
+    }
+
+    /**
+     * Indexes what a committed transaction processed. A failure here loses nothing: the database has it, and
+     * the index catches up from the database at the next start (or on an admin rebuild).
+     */
+    private void index(List<IndexedMessage> processed) {
+        if (processed.isEmpty()) {
+            return;
+        }
+        try {
+            searchIndex.index(processed);
+        } catch (RuntimeException e) {
+            Log.warnf("Indexing %d processed messages failed (%s); the index will catch up from the database",
+                    processed.size(), e.getClass().getSimpleName());
+        }
     }
 
     private void idle() {

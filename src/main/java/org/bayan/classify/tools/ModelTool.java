@@ -46,6 +46,7 @@ public final class ModelTool {
                 case "evaluate" -> evaluate(options);
                 case "cross-validate" -> crossValidate(options);
                 case "corpus-stats" -> corpusStats(options);
+                case "rumor-eval" -> rumorEval(options);
                 default -> {
                     usage();
                     System.exit(2);
@@ -146,12 +147,23 @@ public final class ModelTool {
         }
     }
 
+    /** Pairwise precision/recall of rumor clustering on a labelled file, per similarity threshold. */
+    private static void rumorEval(Options options) throws IOException {
+        Path file = Path.of(options.positional == null ? "models/rumors/clusters-eval.tsv" : options.positional);
+        var vectors = new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream().map(LabelledText::text).toList());
+        double[] thresholds = {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5};
+        var scores = org.bayan.rumor.ClusterEvaluation.evaluate(file, vectors, thresholds, 42);
+        System.out.println("Rumor clustering on " + file + " (IDF from " + options.corpus + "):\n");
+        System.out.println(org.bayan.rumor.ClusterEvaluation.toMarkdown(scores, 0));
+    }
+
     private static void usage() {
         System.err.println("""
                 usage: train [--with-feedback FILE] [--corpus DIR] [--dev DIR] [--out DIR]
                        evaluate FILE|DIR [--model-dir DIR] [--version V] [--urgent-threshold T]
                        cross-validate [--folds N] [--corpus DIR] [--out DIR]
-                       corpus-stats [--corpus DIR] [--dev DIR]""");
+                       corpus-stats [--corpus DIR] [--dev DIR]
+                       rumor-eval [FILE] [--corpus DIR]""");
     }
 
     private static final class Options {

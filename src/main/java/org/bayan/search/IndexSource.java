@@ -1,0 +1,77 @@
+package org.bayan.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Reads processed messages (with their case's queue and status) from the database, the index's source of truth. */
+@ApplicationScoped
+public class IndexSource {
+
+    private static final String SELECT = """
+            SELECT m.id, m.case_id, m.body, m.channel, m.language, m.variety, m.category, c.queue, c.status,
+                   m.received_at, m.processed_at
+            FROM message m LEFT JOIN support_case c ON c.id = m.case_id
+            WHERE m.state = 'processed' AND m.id > ?1""";
+
+    @Inject
+    EntityManager em;
+
+    /** A page of processed messages after {@code afterId}, optionally only those processed since a time. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<IndexedMessage> page(long afterId, Instant processedSince, int limit) {
+        String sql = SELECT + (processedSince == null ? "" : " AND m.processed_at >= ?2") + " ORDER BY m.id";
+        var query = em.createNativeQuery(sql).setParameter(1, afterId).setMaxResults(limit);
+        if (processedSince != null) {
+            query.setParameter(2, processedSince);
+        }
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(IndexSource::toMessage).toList();
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<IndexedMessage> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createNativeQuery(SELECT.replace("m.id > ?1", "m.id IN (?1)") + " ORDER BY m.id")
+                .setParameter(1, ids).getResultList();
+        return rows.stream().map(IndexSource::toMessage).toList();
+    }
+
+    @Transactional
+    public long countProcessed() {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM message WHERE state = 'processed'")
+                .getSingleResult()).longValue();
+    }
+
+    private static IndexedMessage toMessage(Object[] r) {
+        return new IndexedMessage(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
+                (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
+                (String) r[8], null, instant(r[9]), instant(r[10]));
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        return OffsetDateTime.parse(value.toString()).toInstant();
+    }
+}

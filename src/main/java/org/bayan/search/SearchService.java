@@ -1,0 +1,249 @@
+package org.bayan.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.bayan.common.ProblemException;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Searches the index: query syntax of Lucene's classic parser (words, "phrases", -exclude, OR; words are
+ * ANDed by default), exact filters, date range, relevance or newest-first, facet counts by category,
+ * channel and language, and excerpts with the matching words highlighted (HTML-escaped, {@code <mark>}).
+ */
+@ApplicationScoped
+public class SearchService {
+
+    public static final int MAX_SIZE = 100;
+    static final List<String> FACETS = List.of(SearchIndex.CATEGORY, SearchIndex.CHANNEL, SearchIndex.LANGUAGE);
+    private static final String[] FIELDS = {Analyzers.TEXT, Analyzers.TEXT_AR, Analyzers.TEXT_EN, Analyzers.TEXT_FR};
+    private static final Map<String, Float> BOOSTS = Map.of(Analyzers.TEXT, 2f, Analyzers.TEXT_AR, 1f,
+            Analyzers.TEXT_EN, 1f, Analyzers.TEXT_FR, 1f);
+
+    @Inject
+    SearchIndex index;
+
+    private final Analyzer analyzer = Analyzers.perField();
+
+    public record Filters(String category, String status, String queue, String channel, String language,
+                          Instant from, Instant to) {
+    }
+
+    public record Hit(long messageId, Long caseId, String excerpt, String category, String channel, String language,
+                      Instant receivedAt, float score) {
+    }
+
+    public record Result(long total, int page, int size, List<Hit> hits, Map<String, Map<String, Integer>> facets) {
+    }
+
+    public record Similar(long messageId, Long caseId, String excerpt, String category, Instant receivedAt, float score) {
+    }
+
+    public Result search(String q, Filters filters, boolean newestFirst, int page, int size) {
+        if (size < 1 || size > MAX_SIZE) {
+            throw ProblemException.badRequest("size must be between 1 and " + MAX_SIZE, "size");
+        }
+        if (page < 0 || (long) page * size > 10_000) {
+            throw ProblemException.badRequest("page must be between 0 and " + (10_000 / size), "page");
+        }
+        Query textQuery = parse(q);
+        Query query = withFilters(textQuery, filters);
+        return index.withSearcher(searcher -> {
+            int wanted = (page + 1) * size;
+            TopDocs top = newestFirst
+                    ? searcher.search(query, wanted, new Sort(new SortField(SearchIndex.RECEIVED, SortField.Type.LONG, true)), true)
+                    : searcher.search(query, wanted);
+            ScoreDoc[] docs = top.scoreDocs;
+            int from = Math.min(page * size, docs.length);
+            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(docs, from, docs.length);
+            String[] excerpts = excerpts(searcher, textQuery, pageDocs);
+            List<Hit> hits = new ArrayList<>();
+            for (int i = 0; i < pageDocs.length; i++) {
+                Document doc = searcher.storedFields().document(pageDocs[i].doc);
+                hits.add(new Hit(Long.parseLong(doc.get(SearchIndex.ID)), caseId(doc), excerpts[i],
+                        doc.get(SearchIndex.CATEGORY), doc.get(SearchIndex.CHANNEL), doc.get(SearchIndex.LANGUAGE),
+                        Instant.ofEpochMilli(doc.getField(SearchIndex.RECEIVED).numericValue().longValue()),
+                        Float.isNaN(pageDocs[i].score) ? 0 : pageDocs[i].score));
+            }
+            long total = searcher.count(query);
+            return new Result(total, page, size, hits, facets(searcher, query));
+        });
+    }
+
+    /** The most similar earlier messages (more-like-this on the normalized text), best first. */
+    public Optional<List<Similar>> similar(long messageId, int limit) {
+        return index.withSearcher(searcher -> {
+            TopDocs own = searcher.search(new TermQuery(new Term(SearchIndex.ID, Long.toString(messageId))), 1);
+            if (own.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Document doc = searcher.storedFields().document(own.scoreDocs[0].doc);
+            long received = doc.getField(SearchIndex.RECEIVED).numericValue().longValue();
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[]{Analyzers.TEXT});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMinWordLen(2);
+            Query like = mlt.like(Analyzers.TEXT, new StringReader(doc.get(Analyzers.TEXT)));
+            Query earlier = new BooleanQuery.Builder()
+                    .add(like, BooleanClause.Occur.MUST)
+                    .add(LongPoint.newRangeQuery(SearchIndex.RECEIVED, Long.MIN_VALUE, received), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(SearchIndex.ID, Long.toString(messageId))), BooleanClause.Occur.MUST_NOT)
+                    .build();
+            TopDocs top = searcher.search(earlier, limit);
+            List<Similar> result = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = searcher.storedFields().document(sd.doc);
+                result.add(new Similar(Long.parseLong(d.get(SearchIndex.ID)), caseId(d), abbreviate(d.get(Analyzers.TEXT)),
+                        d.get(SearchIndex.CATEGORY),
+                        Instant.ofEpochMilli(d.getField(SearchIndex.RECEIVED).numericValue().longValue()), sd.score));
+            }
+            return Optional.of(result);
+        });
+    }
+
+    Query parse(String q) {
+        if (q == null || q.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        if (q.length() > 500) {
+            throw ProblemException.badRequest("q is longer than 500 characters", "q");
+        }
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS);
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        parser.setAllowLeadingWildcard(false);
+        try {
+            return parser.parse(q);
+        } catch (ParseException | RuntimeException e) {
+            // The parser's own message names the position; it never contains anything but the query.
+            String reason = e.getMessage() == null ? "invalid query" : e.getMessage().lines().findFirst().orElse("invalid query");
+            throw ProblemException.badRequest("The query cannot be parsed: " + reason, "q");
+        }
+    }
+
+    private static Query withFilters(Query text, Filters f) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+        filter(builder, SearchIndex.CATEGORY, f.category());
+        filter(builder, SearchIndex.STATUS, f.status());
+        filter(builder, SearchIndex.QUEUE, f.queue());
+        filter(builder, SearchIndex.CHANNEL, f.channel());
+        filter(builder, SearchIndex.LANGUAGE, f.language());
+        if (f.from() != null || f.to() != null) {
+            long from = f.from() == null ? Long.MIN_VALUE : f.from().toEpochMilli();
+            long to = f.to() == null ? Long.MAX_VALUE : f.to().toEpochMilli();
+            builder.add(LongPoint.newRangeQuery(SearchIndex.RECEIVED, from, to), BooleanClause.Occur.FILTER);
+        }
+        return builder.build();
+    }
+
+    private static void filter(BooleanQuery.Builder builder, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            builder.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    private String[] excerpts(IndexSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
+        if (docs.length == 0) {
+            return new String[0];
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withMaxLength(10_000)
+                .build();
+        int[] ids = new int[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            ids[i] = docs[i].doc;
+        }
+        Map<String, String[]> highlights = highlighter.highlightFields(new String[]{Analyzers.TEXT}, query, ids, new int[]{2});
+        String[] out = highlights.get(Analyzers.TEXT);
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                // Matched through a stemmed field only: fall back to the start of the text, escaped.
+                out[i] = escape(abbreviate(searcher.storedFields().document(docs[i].doc).get(Analyzers.TEXT)));
+            }
+        }
+        return out;
+    }
+
+    /** Counts of matching documents per value of each facet field, from doc values (no stored fields read). */
+    private static Map<String, Map<String, Integer>> facets(IndexSearcher searcher, Query query) throws IOException {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        FACETS.forEach(f -> counts.put(f, new TreeMap<>()));
+        searcher.search(query, new SimpleCollector() {
+            private final SortedDocValues[] values = new SortedDocValues[FACETS.size()];
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                for (int i = 0; i < FACETS.size(); i++) {
+                    values[i] = context.reader().getSortedDocValues(FACETS.get(i));
+                }
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                for (int i = 0; i < FACETS.size(); i++) {
+                    SortedDocValues dv = values[i];
+                    if (dv != null && dv.advanceExact(doc)) {
+                        counts.get(FACETS.get(i)).merge(dv.lookupOrd(dv.ordValue()).utf8ToString(), 1, Integer::sum);
+                    }
+                }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return counts;
+    }
+
+    private static Long caseId(Document doc) {
+        var field = doc.getField(SearchIndex.CASE_ID);
+        return field == null ? null : field.numericValue().longValue();
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#x27;");
+    }
+}
