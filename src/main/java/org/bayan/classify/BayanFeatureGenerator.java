@@ -46,6 +46,10 @@ public class BayanFeatureGenerator implements FeatureGenerator {
         this.set = set;
     }
 
+    public FeatureSet featureSet() {
+        return set;
+    }
+
     @Override
     public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
         List<String> features = new ArrayList<>(tokens.length * 12);

@@ -31,6 +31,7 @@ public final class CategorizerModel {
     static final String VERSION_KEY = "bayan-version";
     static final String URGENT_THRESHOLD_KEY = "bayan-urgent-threshold";
     static final String LEXICON_THRESHOLD_KEY = "bayan-urgent-lexicon-threshold";
+    static final String FEATURES_KEY = "bayan-features";
     /** With the urgent lexicon matching, this much urgent probability is enough (see {@link UrgentLexicon}). */
     public static final double DEFAULT_LEXICON_THRESHOLD = 0.05;
 
@@ -93,6 +94,9 @@ public final class CategorizerModel {
         manifest.put(URGENT_THRESHOLD_KEY, Double.toString(urgentThreshold));
         manifest.put(LEXICON_THRESHOLD_KEY, Double.toString(DEFAULT_LEXICON_THRESHOLD));
         FeatureGenerator[] generators = trained.getFactory().getFeatureGenerators();
+        if (generators.length > 0 && generators[0] instanceof BayanFeatureGenerator bayan) {
+            manifest.put(FEATURES_KEY, bayan.featureSet().name());
+        }
         DoccatModel model = new DoccatModel("mul", trained.getMaxentModel(), manifest, new DoccatFactory(generators));
         model.getFactory().setFeatureGenerators(generators);
         return model;
@@ -130,10 +134,12 @@ public final class CategorizerModel {
                 entries.put(key, manifest.getProperty(key));
             }
         }
-        DoccatModel model = new DoccatModel("mul", maxent, entries,
-                new DoccatFactory(new FeatureGenerator[]{new BayanFeatureGenerator()}));
+        // Features exactly as at training time: the set is recorded in the model's manifest.
+        FeatureGenerator[] generators = {new BayanFeatureGenerator(
+                FeatureSet.valueOf(entries.getOrDefault(FEATURES_KEY, FeatureSet.DEFAULT.name())))};
+        DoccatModel model = new DoccatModel("mul", maxent, entries, new DoccatFactory(generators));
         // The model re-creates its factory from the manifest: hand it the generator instance again.
-        model.getFactory().setFeatureGenerators(new FeatureGenerator[]{new BayanFeatureGenerator()});
+        model.getFactory().setFeatureGenerators(generators);
         return model;
     }
 

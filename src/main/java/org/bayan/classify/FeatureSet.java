@@ -1,8 +1,8 @@
 package org.bayan.classify;
 
 /**
- * Feature sets compared by cross-validation (see the model report). The categorizer is trained with
- * {@link #DEFAULT}, the winner of that comparison.
+ * Feature sets compared by cross-validation (models/reports/cross-validation.md). The categorizer is trained
+ * with {@link #DEFAULT}, the winner of that comparison; a model file records the set it was trained with.
  */
 public enum FeatureSet {
     /** Word unigrams on normalized tokens. */
@@ -14,7 +14,7 @@ public enum FeatureSet {
     /** All of the above plus Arabic light stems (prefixes و ب ال … and suffixes stripped). */
     WORDS_BIGRAMS_CHARS_STEMS(true, true, true, true);
 
-    public static final FeatureSet DEFAULT = WORDS_BIGRAMS_CHARS_STEMS;
+    public static final FeatureSet DEFAULT = WORDS_BIGRAMS_CHARS;
 
     final boolean words;
     final boolean bigrams;

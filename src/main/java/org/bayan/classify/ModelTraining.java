@@ -49,7 +49,7 @@ public final class ModelTraining {
         DoccatModel categories = CategorizerModel.withMetadata(Trainer.trainCategories(corpus, settings), version, threshold);
         progress.accept("Step 3/4: variety model");
         List<LabelledText> withVariety = corpus.stream().filter(s -> s.variety() != Variety.UND).toList();
-        DoccatModel varieties = Trainer.trainVarieties(withVariety, settings);
+        DoccatModel varieties = CategorizerModel.withMetadata(Trainer.trainVarieties(withVariety, settings), version, 0.5);
         CategorizerModel model = new CategorizerModel(categories, varieties);
         progress.accept("Step 4/4: evaluation on the held-out dev file (" + dev.size() + " samples)");
         ModelEvaluator.Result result = ModelEvaluator.evaluate(model, new LanguageIdentifier(), dev,

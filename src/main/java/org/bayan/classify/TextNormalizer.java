@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  *   <li>any script's decimal digits (Arabic-Indic ٠١٢, Persian ۰۱۲) → ASCII;</li>
  *   <li>Latin lower-cased and stripped of accents (é → e: people type French both ways);</li>
  *   <li>elongation collapsed: a letter repeated three or more times counts once (ياااارب → يارب, pleeease → please);</li>
+ *   <li>letters Maghrebi and Persian writers add for sounds Arabic lacks fold to the letter others write:
+ *       گ ڭ ک → ك, ڤ ڥ → ف, پ → ب, چ → ج, ی → ي (الپاركينگ and الباركينك meet);</li>
  *   <li>invisible format characters (RTL/LTR marks, zero-width joiners, BOM) removed.</li>
  * </ul>
  * Arabizi is left as written apart from lower-casing: its digits are letters (3 = ع, 7 = ح) and carry meaning.
@@ -58,6 +60,7 @@ public final class TextNormalizer {
             if (isInvisible(c) || isArabicMark(c)) {
                 continue;
             }
+            c = foldExtendedArabic(c);
             if (Character.isDigit(c) && c > '9') {
                 c = (char) ('0' + Character.digit(c, 10));
             } else if (c < 0x0250 && Character.isLetter(c)) {
@@ -160,6 +163,17 @@ public final class TextNormalizer {
     private static boolean isArabicMark(char c) {
         return (c >= '\u0610' && c <= '\u061A') || (c >= '\u064B' && c <= '\u065F') || c == '\u0670'
                 || (c >= '\u06D6' && c <= '\u06ED');
+    }
+
+    private static char foldExtendedArabic(char c) {
+        return switch (c) {
+            case '\u06AF', '\u06AD', '\u06A9' -> '\u0643'; // گ ڭ ک → ك
+            case '\u06A4', '\u06A5' -> '\u0641';           // ڤ ڥ → ف
+            case '\u067E' -> '\u0628';                      // پ → ب
+            case '\u0686' -> '\u062C';                      // چ → ج
+            case '\u06CC' -> '\u064A';                      // ی → ي
+            default -> c;
+        };
     }
 
     private static char foldLatin(char c) {

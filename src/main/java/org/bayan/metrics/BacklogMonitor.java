@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.bayan.common.SqlValues;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * Measures the processing backlog a few times a minute and publishes it as gauges and to readiness.
@@ -57,7 +57,7 @@ public class BacklogMonitor {
                             "SELECT COUNT(*), MIN(received_at) FROM message WHERE state = 'pending'")
                     .getSingleResult();
             pending = ((Number) row[0]).longValue();
-            Instant oldest = toInstant(row[1]);
+            Instant oldest = SqlValues.instant(row[1]);
             Instant now = clock.instant();
             lagSeconds = oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toMillis() / 1000.0);
             failed = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM message WHERE state = 'failed'")
@@ -70,21 +70,5 @@ public class BacklogMonitor {
 
     public Backlog current() {
         return new Backlog(pending, failed, lagSeconds, measuredAt);
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return OffsetDateTime.parse(value.toString()).toInstant();
     }
 }

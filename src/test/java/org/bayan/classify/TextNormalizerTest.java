@@ -50,6 +50,12 @@ class TextNormalizerTest {
     }
 
     @Test
+    void shouldFoldMaghrebiAndPersianLetters() {
+        assertEquals("الباركينك", TextNormalizer.normalize("الپاركينگ"));
+        assertEquals("فيلا", TextNormalizer.normalize("ڤيلا"));
+    }
+
+    @Test
     void shouldApplyNfkcToPresentationForms() {
         // U+FEFB is the lam-alef ligature presentation form
         assertEquals("لا", TextNormalizer.normalize("\uFEFB"));

@@ -107,7 +107,9 @@ public final class ModelTool {
                 new TrainingSettings(Algorithm.MAXENT, FeatureSet.WORDS, 200, 1),
                 new TrainingSettings(Algorithm.MAXENT, FeatureSet.WORDS_BIGRAMS, 200, 1),
                 new TrainingSettings(Algorithm.MAXENT, FeatureSet.WORDS_BIGRAMS_CHARS, 200, 1),
-                new TrainingSettings(Algorithm.MAXENT, FeatureSet.WORDS_BIGRAMS_CHARS_STEMS, 200, 1));
+                new TrainingSettings(Algorithm.MAXENT, FeatureSet.WORDS_BIGRAMS_CHARS_STEMS, 100, 1),
+                new TrainingSettings(Algorithm.MAXENT, FeatureSet.WORDS_BIGRAMS_CHARS_STEMS, 200, 1),
+                new TrainingSettings(Algorithm.MAXENT, FeatureSet.WORDS_BIGRAMS_CHARS_STEMS, 400, 1));
         for (TrainingSettings settings : candidates) {
             System.out.println("Cross-validating " + settings.describe());
             CrossValidator.Result result = CrossValidator.run(corpus, settings, options.folds, 42,
