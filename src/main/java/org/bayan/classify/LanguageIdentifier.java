@@ -15,8 +15,8 @@ import java.util.Set;
  * Language comes from OpenNLP's pre-trained detector ({@code opennlp-models-langdetect}, 103 languages),
  * with the help it needs on this page's traffic, measured in the model report: it was never trained on
  * Arabizi, so Latin-script Arabic comes out as Indonesian, Tagalog, Somali …; and short messages are noisy.
- * So: Arabic script is Arabic; Latin script the detector calls English or French (with enough confidence)
- * is that; other Latin-script text the variety model recognises as Arabizi is Arabic. Variety comes from
+ * So: Arabic script is Arabic; Latin script the variety model is sure is Arabizi is Arabic; other Latin
+ * script the detector calls English or French (with a clear lead) is that; the rest goes by the variety model. Variety comes from
  * Bayan's own small model trained on the corpus ({@code bayan-variety-<version>.bin}), restricted to the
  * varieties the script allows. Text with fewer than two letters (emoji, a number) is {@code und}.
  */
@@ -32,6 +32,11 @@ public final class LanguageIdentifier {
      * runner-up (1.8× there, about 1.05× on Arabizi it cannot place).
      */
     private static final double DETECTOR_LEAD = 1.5;
+    /**
+     * Arabizi often looks like English to the detector (el, ana, help, police …); when Bayan's variety model is
+     * this sure of Arabizi, it wins.
+     */
+    private static final double SURE_ARABIZI = 0.8;
 
     private final LanguageDetectorModel detectorModel;
     private final ThreadLocal<LanguageDetectorME> detector;
@@ -78,6 +83,9 @@ public final class LanguageIdentifier {
             return new Identification("ar", best(varietyScores, varietyOrder, ARABIC_SCRIPT));
         }
         Variety latinVariety = best(varietyScores, varietyOrder, LATIN_SCRIPT);
+        if (latinVariety == Variety.ARABIZI && score(varietyScores, varietyOrder, Variety.ARABIZI) >= SURE_ARABIZI) {
+            return new Identification("ar", Variety.ARABIZI);
+        }
         Language[] ranked = detector.get().predictLanguages(text);
         String code = ranked.length == 0 ? "" : ranked[0].getLang();
         boolean confident = ranked.length > 1 && ranked[0].getConfidence() >= DETECTOR_LEAD * ranked[1].getConfidence();
@@ -95,6 +103,15 @@ public final class LanguageIdentifier {
     public String rawLanguage(String text) {
         Language detected = detector.get().predictLanguage(text);
         return detected == null ? "none" : detected.getLang();
+    }
+
+    private static double score(double[] scores, Variety[] order, Variety variety) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] == variety) {
+                return scores[i];
+            }
+        }
+        return 0;
     }
 
     private static Variety best(double[] scores, Variety[] order, Set<Variety> allowed) {

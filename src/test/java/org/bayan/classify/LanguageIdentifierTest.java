@@ -36,10 +36,17 @@ class LanguageIdentifierTest {
     }
 
     @Test
-    void shouldTrustTheDetectorForEnglishAndFrench() {
-        double[] arabiziScores = {0.01, 0.01, 0.01, 0.9, 0.04, 0.03};
+    void shouldTrustTheDetectorForEnglishAndFrenchWhenTheVarietyModelIsUnsure() {
+        double[] arabiziScores = {0.01, 0.01, 0.01, 0.5, 0.25, 0.23};
         assertEquals("en", languages.identify("Someone stole my passport at the train station yesterday evening", arabiziScores, ORDER).language());
         assertEquals("fr", languages.identify("Bonjour, on m'a vole mon passeport a la gare hier soir, que dois-je faire", arabiziScores, ORDER).language());
+    }
+
+    @Test
+    void shouldKeepArabiziThatTheVarietyModelIsSureOfEvenWhenTheDetectorSaysEnglish() {
+        double[] sureArabizi = {0.01, 0.01, 0.01, 0.9, 0.04, 0.03};
+        assertEquals(new LanguageIdentifier.Identification("ar", Variety.ARABIZI),
+                languages.identify("please help el police msh rad3a 3alaya and my phone got stolen", sureArabizi, ORDER));
     }
 
     @Test
