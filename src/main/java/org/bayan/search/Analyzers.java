@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  * normalizer (so أ/ا/إ, ة/ه, ى/ي, diacritics, tatweel, elongation and digit scripts never matter), then:
  * <ul>
  *   <li>{@code text}: nothing more — the language-neutral field, matches spellings as normalized;</li>
- *   <li>{@code text_ar}: Arabic light stemming (prefixes و ب ال …, suffixes ات ون …);</li>
+ *   <li>{@code text_ar}: Arabic light stemming (prefixes و ب ال …, suffixes ات ون …), then a final ه/ت;</li>
  *   <li>{@code text_en}: English possessives and Porter stemming;</li>
  *   <li>{@code text_fr}: French elisions (l', d') and light stemming.</li>
  * </ul>
@@ -39,7 +39,7 @@ final class Analyzers {
     static Analyzer perField() {
         Analyzer neutral = chain(UnaryOperator.identity());
         return new PerFieldAnalyzerWrapper(neutral, Map.of(
-                TEXT_AR, chain(ArabicStemFilter::new),
+                TEXT_AR, chain(stream -> new TaMarbutaStemFilter(new ArabicStemFilter(stream))),
                 TEXT_EN, chain(stream -> new PorterStemFilter(new EnglishPossessiveFilter(stream))),
                 TEXT_FR, chain(stream -> new FrenchLightStemFilter(new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES)))));
     }

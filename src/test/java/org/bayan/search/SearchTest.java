@@ -50,6 +50,14 @@ class SearchTest {
     }
 
     @Test
+    void shouldFindArabicWordsWithPossessiveSuffixesByTheirStem() {
+        String tag = tag();
+        long id = send(tag, "ضاعت بطاقتي وسيارتي اتسرقت امبارح");
+        assertEquals(List.of(id), ids(tag + " البطاقة"));
+        assertEquals(List.of(id), ids(tag + " سيارة"));
+    }
+
+    @Test
     void shouldFindFrenchAndEnglishByStem() {
         String tag = tag();
         long french = send(tag, "J'ai perdu mes passeports et les cartes grises de la voiture");
