@@ -52,12 +52,31 @@ public class MetaPayloadParser {
         return out;
     }
 
+    /** Handles one change ({@code entry[].changes[]}) whose field carries comments. */
+    private interface CommentHandler {
+        void handle(JsonNode value, String path, String ownId, Instant entryTime, List<InboundMessage> out);
+    }
+
     private void pageEntry(JsonNode entry, String path, List<InboundMessage> out) {
-        String pageId = Json.requireId(entry, "id", path + ".id");
+        entry(entry, path, Channel.MESSENGER, Channel.FACEBOOK_COMMENT, "page:", List.of("feed"), this::feedChange, out);
+    }
+
+    private void instagramEntry(JsonNode entry, String path, List<InboundMessage> out) {
+        entry(entry, path, Channel.INSTAGRAM, Channel.INSTAGRAM_COMMENT, "ig:", List.of("comments", "live_comments"),
+                this::instagramComment, out);
+    }
+
+    /**
+     * Pages and Instagram accounts share one entry shape: {@code messaging[]} for private messages and
+     * {@code changes[]} for everything else, of which the comment fields are read and the rest recorded.
+     */
+    private void entry(JsonNode entry, String path, Channel messagingChannel, Channel commentChannel, String ownPrefix,
+                       List<String> commentFields, CommentHandler comments, List<InboundMessage> out) {
+        String ownId = Json.requireId(entry, "id", path + ".id");
         Instant entryTime = Json.optionalEpoch(entry, "time", path + ".time");
         if (entry.has("messaging")) {
-            messaging(Channel.MESSENGER, Json.requireArray(entry, "messaging", path + ".messaging"),
-                    path + ".messaging", pageId, out);
+            messaging(messagingChannel, Json.requireArray(entry, "messaging", path + ".messaging"),
+                    path + ".messaging", ownId, out);
         }
         if (entry.has("changes")) {
             JsonNode changes = Json.requireArray(entry, "changes", path + ".changes");
@@ -66,10 +85,10 @@ public class MetaPayloadParser {
                 JsonNode change = changes.get(j);
                 String field = Json.optionalText(change, "field", changePath + ".field");
                 JsonNode value = Json.requireObject(change, "value", changePath + ".value");
-                if ("feed".equals(field)) {
-                    feedChange(value, changePath + ".value", pageId, entryTime, out);
+                if (commentFields.contains(field)) {
+                    comments.handle(value, changePath + ".value", ownId, entryTime, out);
                 } else {
-                    out.add(event(Channel.FACEBOOK_COMMENT, Json.fingerprint("change", change), "page:" + pageId,
+                    out.add(event(commentChannel, Json.fingerprint("change", change), ownPrefix + ownId,
                             null, "change_" + truncate(field), entryTime));
                 }
             }
@@ -107,30 +126,6 @@ public class MetaPayloadParser {
         // redelivered edit stays a duplicate while a second edit is stored.
         String externalId = "add".equals(verb) ? commentId : commentId + ":edited:" + Json.fingerprint("t", value.path("message"));
         out.add(text(Channel.FACEBOOK_COMMENT, externalId, thread, authorId, MessageKind.COMMENT, text, created));
-    }
-
-    private void instagramEntry(JsonNode entry, String path, List<InboundMessage> out) {
-        String accountId = Json.requireId(entry, "id", path + ".id");
-        Instant entryTime = Json.optionalEpoch(entry, "time", path + ".time");
-        if (entry.has("messaging")) {
-            messaging(Channel.INSTAGRAM, Json.requireArray(entry, "messaging", path + ".messaging"),
-                    path + ".messaging", accountId, out);
-        }
-        if (entry.has("changes")) {
-            JsonNode changes = Json.requireArray(entry, "changes", path + ".changes");
-            for (int j = 0; j < changes.size(); j++) {
-                String changePath = path + ".changes[" + j + "]";
-                JsonNode change = changes.get(j);
-                String field = Json.optionalText(change, "field", changePath + ".field");
-                JsonNode value = Json.requireObject(change, "value", changePath + ".value");
-                if ("comments".equals(field) || "live_comments".equals(field)) {
-                    instagramComment(value, changePath + ".value", accountId, entryTime, out);
-                } else {
-                    out.add(event(Channel.INSTAGRAM_COMMENT, Json.fingerprint("change", change), "ig:" + accountId,
-                            null, "change_" + truncate(field), entryTime));
-                }
-            }
-        }
     }
 
     private void instagramComment(JsonNode value, String path, String accountId, Instant entryTime,
