@@ -18,6 +18,9 @@ public final class ClaimVectors {
     private static final int MIN_GRAM = 3;
     private static final int MAX_GRAM = 5;
 
+    /** Measured with rumor-eval: 4 → F1 0.30, 8 → 0.36, 15 → 0.39 (best threshold 0.15). */
+    static final double CROSS_SCRIPT_WEIGHT = 15;
+
     private final Map<String, Double> idf;
     private final double unseenIdf;
 
@@ -41,6 +44,10 @@ public final class ClaimVectors {
         double norm = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             double weight = (1 + Math.log(e.getValue())) * idf.getOrDefault(e.getKey(), unseenIdf);
+            if (e.getKey().startsWith("k=") || e.getKey().startsWith("c=")) {
+                // one cross-script feature per word against a dozen character grams: weigh it up
+                weight *= CROSS_SCRIPT_WEIGHT;
+            }
             vector.put(e.getKey(), weight);
             norm += weight * weight;
         }
@@ -75,6 +82,9 @@ public final class ClaimVectors {
                 for (int i = 0; i + n <= marked.length(); i++) {
                     grams.merge(marked.substring(i, i + n), 1, Integer::sum);
                 }
+            }
+            for (String feature : CrossScript.features(token)) {
+                grams.merge(feature, 1, Integer::sum);
             }
         }
         return grams;

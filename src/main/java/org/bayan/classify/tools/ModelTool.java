@@ -153,7 +153,7 @@ public final class ModelTool {
     private static void rumorEval(Options options) throws IOException {
         Path file = Path.of(options.positional == null ? "models/rumors/clusters-eval.tsv" : options.positional);
         var vectors = new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream().map(LabelledText::text).toList());
-        double[] thresholds = {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5};
+        double[] thresholds = {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5};
         var scores = org.bayan.rumor.ClusterEvaluation.evaluate(file, vectors, thresholds, 42);
         System.out.println("Rumor clustering on " + file + " (IDF from " + options.corpus + "):\n");
         System.out.println(org.bayan.rumor.ClusterEvaluation.toMarkdown(scores, 0));
