@@ -66,7 +66,8 @@ final class CrossScript {
     private static final Map<String, String> LATIN_VARIANTS = new HashMap<>();
 
     static {
-        CONCEPTS.forEach((concept, variants) -> {
+        // Sorted, so that a variant listed under two concepts always resolves the same way (Map.of order varies per run).
+        new java.util.TreeMap<>(CONCEPTS).forEach((concept, variants) -> {
             for (String variant : variants) {
                 String normalized = TextNormalizer.normalize(variant);
                 if (!normalized.isEmpty() && normalized.charAt(0) >= '\u0600' && normalized.charAt(0) <= '\u06FF') {
