@@ -219,8 +219,4 @@ public final class CategorizerModel {
         }
         return new Prediction(order[best], scores[best], scores);
     }
-
-    DoccatModel categories() {
-        return categories;
-    }
 }

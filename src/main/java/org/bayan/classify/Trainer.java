@@ -10,7 +10,6 @@ import opennlp.tools.util.TrainingParameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -67,11 +66,5 @@ public final class Trainer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Map<Category, Integer> perCategory(List<LabelledText> samples) {
-        Map<Category, Integer> counts = new EnumMap<>(Category.class);
-        samples.forEach(s -> counts.merge(s.category(), 1, Integer::sum));
-        return counts;
     }
 }

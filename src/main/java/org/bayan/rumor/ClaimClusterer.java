@@ -1,6 +1,5 @@
 package org.bayan.rumor;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,13 +84,5 @@ public final class ClaimClusterer {
         Map<String, Double> normalized() {
             return normalized;
         }
-    }
-
-    static List<Integer> indexes(int n) {
-        List<Integer> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(i);
-        }
-        return out;
     }
 }

@@ -62,7 +62,7 @@ public final class ClusterEvaluation {
         return scores;
     }
 
-    public static String toMarkdown(List<Score> scores, int messages) {
+    public static String toMarkdown(List<Score> scores) {
         StringBuilder md = new StringBuilder("| threshold | pairwise precision | pairwise recall | pairwise F1 | clusters |\n|---|---|---|---|---|\n");
         for (Score s : scores) {
             md.append(String.format(Locale.ROOT, "| %.2f | %.4f | %.4f | %.4f | %d |%n", s.threshold(), s.precision(),

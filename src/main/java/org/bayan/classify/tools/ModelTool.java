@@ -156,7 +156,7 @@ public final class ModelTool {
         double[] thresholds = {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5};
         var scores = org.bayan.rumor.ClusterEvaluation.evaluate(file, vectors, thresholds, 42);
         System.out.println("Rumor clustering on " + file + " (IDF from " + options.corpus + "):\n");
-        System.out.println(org.bayan.rumor.ClusterEvaluation.toMarkdown(scores, 0));
+        System.out.println(org.bayan.rumor.ClusterEvaluation.toMarkdown(scores));
     }
 
     private static void usage() {
