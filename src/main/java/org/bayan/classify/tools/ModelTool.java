@@ -122,7 +122,7 @@ public final class ModelTool {
                     result.evaluation().minimumVarietyAccuracy(), result.millis() / 1000.0));
         }
         report.append("\nConfigurations within 0.005 macro-F1 of the best are taken as tied (fold-to-fold noise is larger); "
-                + "among them the cheapest to train and run is used. ");
+                + "among them the one with the fewest kinds of features (least work per message in service) is used. ");
         report.append("The service trains with `TrainingSettings.DEFAULT`: ").append(TrainingSettings.DEFAULT.describe()).append(".\n");
         Path out = options.out.resolve("reports").resolve("cross-validation.md");
         Files.createDirectories(out.getParent());
