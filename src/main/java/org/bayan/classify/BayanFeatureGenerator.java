@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a message's normalized tokens into categorizer features. OpenNLP stores this class's name in the
- * model and re-creates it with the no-argument constructor when the model is loaded, so the feature set a
- * model was trained with is {@link FeatureSet#DEFAULT}; the other sets exist for cross-validation.
+ * Turns a message's normalized tokens into categorizer features. New models are trained with
+ * {@link FeatureSet#DEFAULT}; a model file records its set, and {@link CategorizerModel#read} rebuilds the
+ * generator with it (OpenNLP's own re-creation by class name cannot see application classes under Quarkus).
  * <p>
  * Character n-grams are what make "بطاقه", "البطاقة" and "btaka" neighbours and what carry dialect;
  * they are taken per word with boundary marks, so they stay cheap (a message of 20 words gives a few
