@@ -59,10 +59,8 @@ public final class UrgentLexicon {
             "صيفطو", "اجيو", "please hurry", "come quick", "venez", "envoyez", "vite svp", "sifto", "ajiw",
             "ta3alo", "eb3ato", "حد يلحق", "يا ناس", "ya nas");
 
-    private static final List<String> INSIDE_WORD_DANGER = insideWord(DANGER);
-    private static final List<String> WHOLE_WORD_DANGER = wholeWord(DANGER);
-    private static final List<String> INSIDE_WORD_URGENCY = insideWord(URGENCY);
-    private static final List<String> WHOLE_WORD_URGENCY = wholeWord(URGENCY);
+    private static final List<String> DANGER_PATTERNS = patterns(DANGER);
+    private static final List<String> URGENCY_PATTERNS = patterns(URGENCY);
 
     private UrgentLexicon() {
     }
@@ -70,33 +68,26 @@ public final class UrgentLexicon {
     /** True when normalized tokens name a present danger and a call for help or "now". */
     public static boolean matches(String[] tokens) {
         String joined = " " + String.join(" ", tokens) + " ";
-        return hit(joined, INSIDE_WORD_DANGER, WHOLE_WORD_DANGER) && hit(joined, INSIDE_WORD_URGENCY, WHOLE_WORD_URGENCY);
+        return hit(joined, DANGER_PATTERNS) && hit(joined, URGENCY_PATTERNS);
     }
 
-    private static boolean hit(String joined, List<String> insideWord, List<String> wholeWord) {
-        for (String term : insideWord) {
-            if (joined.contains(term)) {
-                return true;
-            }
-        }
-        for (String term : wholeWord) {
-            if (joined.contains(term)) {
+    private static boolean hit(String joined, List<String> patterns) {
+        for (String pattern : patterns) {
+            if (joined.contains(pattern)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Arabic-script terms of four letters or more: matched inside words, so clitics (و ب ال) do not hide them. */
-    private static List<String> insideWord(List<String> terms) {
+    /**
+     * Normalized terms as substrings to look for in the space-joined tokens: Arabic-script terms of four letters
+     * or more as they are, so they match inside words and clitics (و ب ال) do not hide them; everything else
+     * (Latin script, short words) between spaces, so whole words only ("shot" must not match "screenshot").
+     */
+    private static List<String> patterns(List<String> terms) {
         return terms.stream().map(TextNormalizer::normalize)
-                .filter(t -> t.length() >= 4 && BayanFeatureGenerator.isArabic(t)).distinct().toList();
-    }
-
-    /** Everything else (Latin script, short words): whole words only ("shot" must not match "screenshot"). */
-    private static List<String> wholeWord(List<String> terms) {
-        return terms.stream().map(TextNormalizer::normalize)
-                .filter(t -> !(t.length() >= 4 && BayanFeatureGenerator.isArabic(t)))
-                .map(t -> " " + t + " ").distinct().toList();
+                .map(t -> t.length() >= 4 && BayanFeatureGenerator.isArabic(t) ? t : " " + t + " ")
+                .distinct().toList();
     }
 }

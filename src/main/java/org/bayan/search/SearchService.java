@@ -97,8 +97,8 @@ public class SearchService {
                         Instant.ofEpochMilli(doc.getField(SearchIndex.RECEIVED).numericValue().longValue()),
                         Float.isNaN(pageDocs[i].score) ? 0 : pageDocs[i].score));
             }
-            long total = searcher.count(query);
-            return new Result(total, page, size, hits, facets(searcher, query));
+            Facets facets = facets(searcher, query);
+            return new Result(facets.matching(), page, size, hits, facets.counts());
         });
     }
 
@@ -198,8 +198,15 @@ public class SearchService {
         return out;
     }
 
-    /** Counts of matching documents per value of each facet field, from doc values (no stored fields read). */
-    private static Map<String, Map<String, Integer>> facets(IndexSearcher searcher, Query query) throws IOException {
+    private record Facets(long matching, Map<String, Map<String, Integer>> counts) {
+    }
+
+    /**
+     * One pass over every matching document: the total, and counts per value of each facet field from doc
+     * values (no stored fields read).
+     */
+    private static Facets facets(IndexSearcher searcher, Query query) throws IOException {
+        long[] matching = new long[1];
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         FACETS.forEach(f -> counts.put(f, new TreeMap<>()));
         searcher.search(query, new SimpleCollector() {
@@ -214,6 +221,7 @@ public class SearchService {
 
             @Override
             public void collect(int doc) throws IOException {
+                matching[0]++;
                 for (int i = 0; i < FACETS.size(); i++) {
                     SortedDocValues dv = values[i];
                     if (dv != null && dv.advanceExact(doc)) {
@@ -227,7 +235,7 @@ public class SearchService {
                 return ScoreMode.COMPLETE_NO_SCORES;
             }
         });
-        return counts;
+        return new Facets(matching[0], counts);
     }
 
     private static Long caseId(Document doc) {
