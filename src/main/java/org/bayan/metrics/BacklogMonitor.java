@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Measures the processing backlog a few times a minute and publishes it as gauges and to readiness.
+ * Measures the processing backlog and the open cases per queue a few times a minute and publishes it as gauges and to readiness.
  * Scrapes and health probes read the cached figures: they never hit the database themselves.
  */
 @ApplicationScoped
@@ -35,6 +35,8 @@ public class BacklogMonitor {
     private volatile long failed;
     private volatile double lagSeconds;
     private volatile Instant measuredAt;
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> queueBacklog =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public record Backlog(long pending, long failed, double lagSeconds, Instant measuredAt) {
     }
@@ -62,10 +64,33 @@ public class BacklogMonitor {
             lagSeconds = oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toMillis() / 1000.0);
             failed = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM message WHERE state = 'failed'")
                     .getSingleResult()).longValue();
+            @SuppressWarnings("unchecked")
+            java.util.List<Object[]> queues = em.createNativeQuery(
+                    "SELECT queue, COUNT(*) FROM support_case WHERE status <> 'resolved' AND queue IS NOT NULL GROUP BY queue")
+                    .getResultList();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Object[] q : queues) {
+                seen.add((String) q[0]);
+                queueGauge((String) q[0]).set(((Number) q[1]).longValue());
+            }
+            queueBacklog.forEach((queue, value) -> {
+                if (!seen.contains(queue)) {
+                    value.set(0);
+                }
+            });
             measuredAt = now;
         } catch (RuntimeException e) {
             Log.debugf("Backlog not measured: %s", e.getClass().getSimpleName());
         }
+    }
+
+    private java.util.concurrent.atomic.AtomicLong queueGauge(String queue) {
+        return queueBacklog.computeIfAbsent(queue, q -> {
+            var value = new java.util.concurrent.atomic.AtomicLong();
+            Gauge.builder("bayan.queue.backlog", value, java.util.concurrent.atomic.AtomicLong::get)
+                    .description("Open cases in the queue").tag("queue", q).register(registry);
+            return value;
+        });
     }
 
     public Backlog current() {

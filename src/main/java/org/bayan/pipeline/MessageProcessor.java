@@ -115,7 +115,7 @@ public class MessageProcessor {
         message.variety = result.variety();
         message.needsReview = result.needsReview();
         message.modelVersion = result.modelVersion();
-        cases.classified(supportCase, result.category(), result.needsReview());
+        cases.classified(supportCase, message, result);
         message.attempts++;
         message.state = MessageState.PROCESSED.id();
         message.processedAt = clock.instant();

@@ -13,7 +13,7 @@ import java.time.Instant;
 
 /**
  * The unit of work of the desk: a conversation's messages from the first one until it is resolved.
- * Category, queue, priority and due times are filled by classification, routing and SLA.
+ * Category, queue and priority are filled by classification and routing; due times live in the SLA record.
  */
 @Entity
 @Table(name = "support_case")
@@ -52,15 +52,43 @@ public class SupportCase extends PanacheEntityBase {
     @Column(name = "needs_review")
     public boolean needsReview;
 
+    /** confidence of the classification the routing used; 1.0 after a responder's correction */
+    @Column(name = "category_confidence")
+    public Double categoryConfidence;
+
+    /** {@code model}, or {@code responder} once corrected (the model then only raises a case to urgent) */
+    @Column(name = "category_source")
+    public String categorySource;
+
+    /** language of the latest citizen message: replies and suggestions use it */
+    public String language;
+
     public String queue;
 
+    /** P1 (most urgent) to P4 */
     public String priority;
 
-    @Column(name = "first_response_due")
-    public Instant firstResponseDue;
+    /** the routing rule that chose the queue */
+    @Column(name = "routing_rule")
+    public String routingRule;
 
-    @Column(name = "resolution_due")
-    public Instant resolutionDue;
+    @Column(name = "routed_at")
+    public Instant routedAt;
+
+    /** username of the responder working the case */
+    public String assignee;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    /** flagged for supervisors (SLA breach, unacknowledged forward); shown in the supervisors' view */
+    public boolean escalated;
+
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+
+    @Column(name = "escalation_reason")
+    public String escalationReason;
 
     @Version
     public long version;

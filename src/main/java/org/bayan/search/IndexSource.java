@@ -9,12 +9,16 @@ import org.bayan.common.SqlValues;
 import java.time.Instant;
 import java.util.List;
 
-/** Reads processed messages (with their case's queue and status) from the database, the index's source of truth. */
+/**
+ * Reads processed messages (with their case's queue and status) from the database, the index's source of truth.
+ * A responder's category correction on the case overrides the model's category of its messages.
+ */
 @ApplicationScoped
 public class IndexSource {
 
     private static final String SELECT = """
-            SELECT m.id, m.case_id, m.body, m.channel, m.language, m.variety, m.category, c.queue, c.status,
+            SELECT m.id, m.case_id, m.body, m.channel, m.language, m.variety,
+                   CASE WHEN c.category_source = 'responder' THEN c.category ELSE m.category END, c.queue, c.status,
                    m.received_at, m.processed_at
             FROM message m LEFT JOIN support_case c ON c.id = m.case_id
             WHERE m.state = 'processed' AND m.id > ?1""";
@@ -43,6 +47,15 @@ public class IndexSource {
         }
         List<Object[]> rows = em.createNativeQuery(SELECT.replace("m.id > ?1", "m.id IN (?1)") + " ORDER BY m.id")
                 .setParameter(1, ids).getResultList();
+        return rows.stream().map(IndexSource::toMessage).toList();
+    }
+
+    /** Every processed message of a case: re-indexed when the case's status, queue or category changes. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<IndexedMessage> byCase(long caseId) {
+        List<Object[]> rows = em.createNativeQuery(SELECT + " AND m.case_id = ?2 ORDER BY m.id")
+                .setParameter(1, 0L).setParameter(2, caseId).getResultList();
         return rows.stream().map(IndexSource::toMessage).toList();
     }
 

@@ -14,7 +14,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/** The role matrix of every API endpoint that exists: anonymous → 401, wrong role → 403. */
+/** The role matrix of every API endpoint: anonymous → 401, wrong role → 403, right role → its answer. */
 @QuarkusTest
 class AccessTest {
 
@@ -31,7 +31,23 @@ class AccessTest {
             new Endpoint("POST", "/api/v1/classify", "{\"text\":\"hello\"}"),
             new Endpoint("POST", "/api/v1/classify/batch", "{\"texts\":[\"hello\"]}"),
             new Endpoint("GET", "/api/v1/search?q=hello", null),
-            new Endpoint("GET", "/api/v1/messages/999999999/similar", null));
+            new Endpoint("GET", "/api/v1/messages/999999999/similar", null),
+            new Endpoint("GET", "/api/v1/queues", null),
+            new Endpoint("POST", "/api/v1/queues/no-such-queue-999999999/claim", null),
+            new Endpoint("GET", "/api/v1/cases", null),
+            new Endpoint("GET", "/api/v1/cases/999999999", null),
+            new Endpoint("POST", "/api/v1/cases/999999999/reply", "{\"text\":\"x\"}"),
+            new Endpoint("POST", "/api/v1/cases/999999999/wait", null),
+            new Endpoint("POST", "/api/v1/cases/999999999/resolve", null),
+            new Endpoint("POST", "/api/v1/cases/999999999/reopen", null),
+            new Endpoint("POST", "/api/v1/cases/999999999/category", "{\"category\":\"other\"}"),
+            new Endpoint("POST", "/api/v1/cases/999999999/forward", "{}"),
+            new Endpoint("POST", "/api/v1/cases/999999999/note", "{\"text\":\"x\"}"));
+
+    /** Supervisors and admins: reassigning cases and the response-time metrics. */
+    static final List<Endpoint> SUPERVISORS = List.of(
+            new Endpoint("POST", "/api/v1/cases/999999999/assign", "{\"assignee\":null}"),
+            new Endpoint("GET", "/api/v1/metrics/sla", null));
 
     /** Retraining is in this list for the refusals only: an admin call would train a model for a minute. */
     static final List<Endpoint> ADMIN_ONLY = List.of(
@@ -42,7 +58,9 @@ class AccessTest {
             new Endpoint("POST", "/api/v1/admin/model/retrain", null),
             new Endpoint("GET", "/api/v1/admin/model/feedback.tsv", null),
             new Endpoint("GET", "/api/v1/admin/index", null),
-            new Endpoint("POST", "/api/v1/admin/index/rebuild", null));
+            new Endpoint("POST", "/api/v1/admin/index/rebuild", null),
+            new Endpoint("GET", "/api/v1/admin/config", null),
+            new Endpoint("POST", "/api/v1/admin/config/reload", null));
 
     @BeforeEach
     void users() {
@@ -73,6 +91,16 @@ class AccessTest {
     }
 
     @Test
+    void shouldLetOnlySupervisorsAndAdminsAssignAndReadMetrics() {
+        for (Endpoint e : SUPERVISORS) {
+            int expected = e.path().contains("999999999") ? 404 : 200;
+            call(TestUsers.asResponder(), e).then().statusCode(403);
+            call(TestUsers.asSupervisor(), e).then().statusCode(expected);
+            call(TestUsers.asAdmin(), e).then().statusCode(expected);
+        }
+    }
+
+    @Test
     void shouldLetAdminUseModelAdministration() {
         for (Endpoint e : ADMIN_ONLY) {
             if (!e.path().endsWith("retrain") && !e.method().equals("POST")) {
@@ -80,6 +108,7 @@ class AccessTest {
             }
         }
         call(TestUsers.asAdmin(), new Endpoint("POST", "/api/v1/admin/model/reload", null)).then().statusCode(200);
+        call(TestUsers.asAdmin(), new Endpoint("POST", "/api/v1/admin/config/reload", null)).then().statusCode(200);
         // 200 when the rebuild starts, 409 when a catch-up or rebuild is still running
         int rebuild = call(TestUsers.asAdmin(), new Endpoint("POST", "/api/v1/admin/index/rebuild", null)).statusCode();
         org.junit.jupiter.api.Assertions.assertTrue(rebuild == 200 || rebuild == 409, "rebuild answered " + rebuild);
@@ -116,7 +145,7 @@ class AccessTest {
     }
 
     private static List<Endpoint> concat() {
-        return java.util.stream.Stream.concat(EVERYONE.stream(), ADMIN_ONLY.stream()).toList();
+        return java.util.stream.Stream.of(EVERYONE, SUPERVISORS, ADMIN_ONLY).flatMap(List::stream).toList();
     }
 
     private static io.restassured.response.Response call(RequestSpecification spec, Endpoint e) {

@@ -24,6 +24,10 @@ public final class TestUsers {
         return given().auth().preemptive().basic("responder1", PASSWORD);
     }
 
+    public static RequestSpecification asResponderNamed(String username) {
+        return given().auth().preemptive().basic(username, PASSWORD);
+    }
+
     public static RequestSpecification asSupervisor() {
         return given().auth().preemptive().basic("supervisor1", PASSWORD);
     }
