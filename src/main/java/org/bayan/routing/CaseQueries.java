@@ -70,7 +70,11 @@ public class CaseQueries {
     }
 
     public record CaseDetail(CaseSummary summary, List<ThreadItem> thread, List<SearchService.Similar> similar,
-                             Object cluster, List<Suggestion> suggestedReplies, List<AuditEvent> audit) {
+                             Object cluster, List<Suggestion> suggestedReplies, List<SlaEventView> slaEvents,
+                             List<AuditEvent> audit) {
+    }
+
+    public record SlaEventView(String target, String kind, Instant dueAt, Instant recordedAt) {
     }
 
     /**
@@ -180,7 +184,9 @@ public class CaseQueries {
         String language = CannedResponses.replyLanguage(c.language);
         List<Suggestion> suggestions = c.category == null ? List.of() : canned.current().forCategory(c.category).stream()
                 .map(r -> new Suggestion(r.id(), r.titleIn(language), r.textIn(language), language)).toList();
-        return java.util.Optional.of(new CaseDetail(summary(c), thread, similar, null, suggestions, audit.ofCase(caseId)));
+        return java.util.Optional.of(new CaseDetail(summary(c), thread, similar, null, suggestions,
+                sla.events(caseId).stream().map(e -> new SlaEventView(e.target, e.kind, e.dueAt, e.recordedAt)).toList(),
+                audit.ofCase(caseId)));
     }
 
     private static Map<String, Object> forwardState(OutboundMessage o) {

@@ -41,6 +41,11 @@ public class SlaService {
         return new SlaClock(config.atRiskRatio());
     }
 
+    /** At-risk and breach events of a case, oldest first. */
+    public java.util.List<SlaEvent> events(long caseId) {
+        return SlaEvent.list("caseId = ?1 order by id", caseId);
+    }
+
     public Optional<CaseSla> find(long caseId) {
         return Optional.ofNullable(em.find(CaseSla.class, caseId));
     }
