@@ -147,7 +147,7 @@ public final class ClusterEvaluation {
     public static String toMarkdown(List<Score> scores) {
         StringBuilder md = new StringBuilder("| threshold | seed | pairwise precision | pairwise recall | pairwise F1 | clusters |\n|---|---|---|---|---|---|\n");
         for (Score s : scores) {
-            md.append(String.format(Locale.ROOT, "| %.2f | %d | %.4f | %.4f | %.4f | %d |%n", s.threshold(), s.seed(),
+            md.append(String.format(Locale.ROOT, "| %.3f | %d | %.4f | %.4f | %.4f | %d |%n", s.threshold(), s.seed(),
                     s.precision(), s.recall(), s.f1(), s.clusters()));
         }
         return md.toString();
