@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * highest if that score reaches the threshold; otherwise it opens a new cluster. A cluster's score is the
  * mean of its {@value #LINKAGE} most similar members (fewer when it has fewer), so a cluster holding an
  * Egyptian, a Darija and a French telling attracts each new variety through the member closest to it, while
- * one stray member cannot drag a different claim in. Only members sharing an index key (an event, object,
+ * one stray member cannot drag a different claim in. The places a cluster's members name are the cluster's: a
+ * message naming another place is weighed down against the whole cluster, not only against the members that
+ * name one. Only members sharing an index key (an event, object,
  * attribute, number or sub-country place) with the message are scored, which keeps a message's cost
  * proportional to the members it could join rather than to all open members.
  * <p>
@@ -53,6 +55,8 @@ public final class ClaimClusterer {
     private final Map<Long, Member> members = new HashMap<>();
     private final Map<Long, Set<Long>> clusters = new TreeMap<>();
     private final Map<String, Set<Long>> index = new HashMap<>();
+    /** Per cluster, how many members name each place: what the cluster as a whole is about. */
+    private final Map<Long, Map<String, Integer>> clusterPlaces = new HashMap<>();
     private long nextClusterId = 1;
 
     public ClaimClusterer() {
@@ -84,7 +88,11 @@ public final class ClaimClusterer {
         }
         Match best = null;
         for (Map.Entry<Long, List<Double>> e : byCluster.entrySet()) {
-            double score = score(e.getValue(), clusters.get(e.getKey()).size());
+            // members that name no place would otherwise bridge a Shubra cluster to a Faisal message, and one
+            // member saying "Cairo" would open a Shubra cluster to every Cairo district
+            double places = ClaimSimilarity.placeConflict(claim.signature().places(),
+                    ClaimSignatures.mostSpecific(clusterPlaces.getOrDefault(e.getKey(), Map.of()).keySet()));
+            double score = places * score(e.getValue(), clusters.get(e.getKey()).size());
             if (score >= minimum && (best == null || score > best.similarity())) {
                 best = new Match(e.getKey(), score);
             }
@@ -127,6 +135,10 @@ public final class ClaimClusterer {
         for (String key : keys) {
             index.computeIfAbsent(key, k -> new TreeSet<>()).add(messageId);
         }
+        Map<String, Integer> places = clusterPlaces.computeIfAbsent(clusterId, id -> new HashMap<>());
+        for (String place : claim.signature().places()) {
+            places.merge(place, 1, Integer::sum);
+        }
         nextClusterId = Math.max(nextClusterId, clusterId + 1);
     }
 
@@ -143,10 +155,15 @@ public final class ClaimClusterer {
                 index.remove(key);
             }
         }
+        Map<String, Integer> places = clusterPlaces.get(member.clusterId());
+        for (String place : member.claim().signature().places()) {
+            places.computeIfPresent(place, (p, n) -> n == 1 ? null : n - 1);
+        }
         Set<Long> cluster = clusters.get(member.clusterId());
         cluster.remove(messageId);
         if (cluster.isEmpty()) {
             clusters.remove(member.clusterId());
+            clusterPlaces.remove(member.clusterId());
         }
         return true;
     }
@@ -190,6 +207,7 @@ public final class ClaimClusterer {
         members.clear();
         clusters.clear();
         index.clear();
+        clusterPlaces.clear();
     }
 
     /** Mean of the {@link #LINKAGE} best member similarities; members not scored count as 0. */

@@ -109,7 +109,7 @@ public final class ClaimSignatures {
     }
 
     /** Drops a named place when a more specific one inside it is named too ("Nasr City, Cairo" → Nasr City). */
-    private static Set<String> mostSpecific(Set<String> named) {
+    static Set<String> mostSpecific(Set<String> named) {
         Set<String> out = new TreeSet<>();
         for (String place : named) {
             boolean hasDescendant = named.stream().anyMatch(other -> other.startsWith(place + "/"));
