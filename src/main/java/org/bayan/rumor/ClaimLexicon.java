@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One of the rumor resource lexicons ({@code rumor/concepts.tsv}, {@code rumor/places.tsv},
@@ -59,7 +58,6 @@ final class ClaimLexicon {
     private final Map<String, List<Entry>> byExactFirst = new HashMap<>();
     private final Map<String, List<Entry>> byPrefixFirst = new HashMap<>();
     private final List<Entry> containsFirst = new ArrayList<>();
-    private final Set<String> ids = new TreeSet<>();
     private int longestPrefix;
 
     private ClaimLexicon() {
@@ -91,15 +89,7 @@ final class ClaimLexicon {
         }
     }
 
-    /** Builds a lexicon from lines already split (tests). */
-    static ClaimLexicon of(Map<String, String> lines) {
-        ClaimLexicon lexicon = new ClaimLexicon();
-        lines.forEach(lexicon::add);
-        return lexicon;
-    }
-
     private void add(String id, String variants) {
-        ids.add(id);
         for (String variant : variants.split("\\|")) {
             List<Word> words = new ArrayList<>();
             for (String raw : variant.trim().split("\\s+")) {
@@ -139,10 +129,6 @@ final class ClaimLexicon {
             return new Word(Kind.CONTAINS, text);
         }
         return new Word(trailing ? Kind.PREFIX : Kind.EXACT, text);
-    }
-
-    Set<String> ids() {
-        return ids;
     }
 
     /**
