@@ -7,53 +7,102 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a message into a sparse TF-IDF vector of character 3–5-grams taken inside normalized words. Character
- * grams are what let "عصابة تخطف" (Egyptian) meet "عصابه تختطف" (MSA) and "passeport"/"passport"; the IDF,
- * estimated once from a background collection (the training corpus), pushes down what every rumor shares
- * ("هل صحيح", "is it true", "wach bs7") so that the claim itself — place, vehicle, fee, prison — decides.
- * Immutable after construction; thread-safe.
+ * Turns a message into a {@link Claim}: its signature (concepts, places, country, dialect), its concepts as a
+ * weighted vector, plus a TF-IDF vector of character 3–5-grams taken inside normalized words. The signature is what lets an
+ * Egyptian, a Darija, an Arabizi and a French telling of one claim meet — they share almost no characters; the
+ * character grams only break ties between tellings in one script ("عصابة تخطف" / "عصابه تختطف").
+ * Both weightings use document frequencies estimated once from a background collection (the training corpus),
+ * so what many messages share ("هل صحيح", police, video) weighs less than what a claim is about.
+ * Built once by the caller ({@code ModelTool rumor-eval}, the rumor service); immutable and thread-safe.
  */
 public final class ClaimVectors {
 
     private static final int MIN_GRAM = 3;
     private static final int MAX_GRAM = 5;
 
-    /** Measured with rumor-eval: 4 → F1 0.30, 8 → 0.36, 15 → 0.39 (best threshold 0.15). */
-    static final double CROSS_SCRIPT_WEIGHT = 15;
+    /**
+     * Relative weight of a concept by kind, before rarity. Events (kidnapping, escape, leak) decide what claim
+     * it is; objects and numbers refine; context words (police, video, page) are in most rumors. Places are
+     * not weighed here: {@link ClaimSimilarity} compares them as a hierarchy.
+     */
+    static double kindWeight(String feature) {
+        if (feature.startsWith("event:")) {
+            return 3.0;
+        }
+        if (feature.startsWith("object:")) {
+            return 2.0;
+        }
+        if (feature.startsWith("num:")) {
+            return 1.5;
+        }
+        if (feature.startsWith("attr:")) {
+            return 1.0;
+        }
+        if (feature.startsWith("context:")) {
+            return 0.4;
+        }
+        return 1.0;
+    }
 
-    private final Map<String, Double> idf;
-    private final double unseenIdf;
+    private final ClaimSignatures signatures;
+    private final Map<String, Double> gramIdf;
+    private final double unseenGramIdf;
+    private final Map<String, Double> featureIdf;
+    private final double unseenFeatureIdf;
 
     public ClaimVectors(List<String> background) {
-        Map<String, Integer> documentFrequency = new HashMap<>();
+        this(background, ClaimSignatures.standard());
+    }
+
+    public ClaimVectors(List<String> background, ClaimSignatures signatures) {
+        this.signatures = signatures;
+        Map<String, Integer> gramDf = new HashMap<>();
+        Map<String, Integer> featureDf = new HashMap<>();
         for (String text : background) {
             for (String gram : grams(text).keySet()) {
-                documentFrequency.merge(gram, 1, Integer::sum);
+                gramDf.merge(gram, 1, Integer::sum);
+            }
+            for (String feature : signatures.extract(text).concepts()) {
+                featureDf.merge(feature, 1, Integer::sum);
             }
         }
         int n = Math.max(1, background.size());
-        idf = new HashMap<>(documentFrequency.size() * 2);
-        documentFrequency.forEach((gram, df) -> idf.put(gram, Math.log((n + 1.0) / (df + 1.0)) + 1));
-        unseenIdf = Math.log(n + 1.0) + 1;
+        gramIdf = idf(gramDf, n);
+        unseenGramIdf = Math.log(n + 1.0) + 1;
+        featureIdf = idf(featureDf, n);
+        unseenFeatureIdf = unseenGramIdf;
     }
 
-    /** L2-normalized TF-IDF vector of the text. */
+    private static Map<String, Double> idf(Map<String, Integer> df, int n) {
+        Map<String, Double> idf = new HashMap<>(df.size() * 2);
+        df.forEach((key, count) -> idf.put(key, Math.log((n + 1.0) / (count + 1.0)) + 1));
+        return idf;
+    }
+
+    public Claim claim(String text) {
+        ClaimSignature signature = signatures.extract(text);
+        Map<String, Double> features = new HashMap<>();
+        for (String feature : signature.concepts()) {
+            double rarity = Math.sqrt(featureIdf.getOrDefault(feature, unseenFeatureIdf));
+            features.put(feature, kindWeight(feature) * rarity);
+        }
+        return new Claim(text, signature, normalize(features), vector(text));
+    }
+
+    /** L2-normalized TF-IDF vector of the character grams (and consonant skeletons) of the text. */
     public Map<String, Double> vector(String text) {
         Map<String, Integer> counts = grams(text);
         Map<String, Double> vector = new HashMap<>(counts.size() * 2);
-        double norm = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            double weight = (1 + Math.log(e.getValue())) * idf.getOrDefault(e.getKey(), unseenIdf);
-            if (e.getKey().startsWith("k=") || e.getKey().startsWith("c=")) {
-                // one cross-script feature per word against a dozen character grams: weigh it up
-                weight *= CROSS_SCRIPT_WEIGHT;
-            }
-            vector.put(e.getKey(), weight);
-            norm += weight * weight;
+            vector.put(e.getKey(), (1 + Math.log(e.getValue())) * gramIdf.getOrDefault(e.getKey(), unseenGramIdf));
         }
-        double length = Math.sqrt(norm);
-        if (length > 0) {
-            vector.replaceAll((k, v) -> v / length);
+        return normalize(vector);
+    }
+
+    private static Map<String, Double> normalize(Map<String, Double> vector) {
+        double norm = Math.sqrt(vector.values().stream().mapToDouble(v -> v * v).sum());
+        if (norm > 0) {
+            vector.replaceAll((k, v) -> v / norm);
         }
         return vector;
     }
@@ -83,8 +132,10 @@ public final class ClaimVectors {
                     grams.merge(marked.substring(i, i + n), 1, Integer::sum);
                 }
             }
-            for (String feature : CrossScript.features(token)) {
-                grams.merge(feature, 1, Integer::sum);
+            String skeleton = CrossScript.skeleton(token);
+            if (skeleton.length() >= 3) {
+                // names the gazetteer lacks still meet across scripts: نصر / nasr → nsr
+                grams.merge("k=" + skeleton, 1, Integer::sum);
             }
         }
         return grams;

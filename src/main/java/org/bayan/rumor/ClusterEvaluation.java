@@ -6,67 +6,149 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Measures cluster quality on a labelled file ({@code group<TAB>text}, {@code -} for a message that belongs to
  * no group): messages are clustered one by one in a shuffled order, as they would arrive, and every pair of
  * messages is scored — same gold group and same cluster is a true positive. Reports pairwise precision,
- * recall and F1 per threshold.
+ * recall and F1 per threshold and per shuffle seed, and lists the clusters that mix groups and the groups
+ * split over clusters. Called by {@code ModelTool rumor-eval} and the rumor tests; the gold labels are read
+ * here only, never by the clustering.
  */
 public final class ClusterEvaluation {
 
-    public record Score(double threshold, double precision, double recall, double f1, int clusters) {
+    public record Score(double threshold, long seed, double precision, double recall, double f1, int clusters) {
+    }
+
+    /** A labelled message. */
+    public record Row(String group, String text) {
+        boolean isDistractor() {
+            return group.equals("-");
+        }
     }
 
     private ClusterEvaluation() {
     }
 
-    public static List<Score> evaluate(Path file, ClaimVectors vectors, double[] thresholds, long seed) throws IOException {
-        List<String[]> rows = new ArrayList<>();
+    public static List<Row> read(Path file) throws IOException {
+        List<Row> rows = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             int tab = line.indexOf('\t');
             if (tab > 0) {
-                rows.add(new String[]{line.substring(0, tab), line.substring(tab + 1)});
+                rows.add(new Row(line.substring(0, tab).trim(), line.substring(tab + 1)));
             }
         }
-        Collections.shuffle(rows, new Random(seed));
-        List<Map<String, Double>> vs = rows.stream().map(r -> vectors.vector(r[1])).toList();
+        return rows;
+    }
+
+    public static List<Score> evaluate(Path file, ClaimVectors vectors, double[] thresholds, long seed) throws IOException {
+        List<Row> rows = read(file);
+        Map<String, Claim> claims = claims(rows, vectors);
         List<Score> scores = new ArrayList<>();
         for (double threshold : thresholds) {
-            int[] cluster = ClaimClusterer.clusterAll(vs, threshold);
-            long tp = 0;
-            long fp = 0;
-            long fn = 0;
-            for (int i = 0; i < rows.size(); i++) {
-                for (int j = i + 1; j < rows.size(); j++) {
-                    boolean gold = !rows.get(i)[0].equals("-") && rows.get(i)[0].equals(rows.get(j)[0]);
-                    boolean predicted = cluster[i] == cluster[j];
-                    if (gold && predicted) {
-                        tp++;
-                    } else if (predicted) {
-                        fp++;
-                    } else if (gold) {
-                        fn++;
-                    }
-                }
-            }
-            double p = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
-            double r = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
-            double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
-            scores.add(new Score(threshold, p, r, f1, (int) java.util.Arrays.stream(cluster).distinct().count()));
+            scores.add(score(rows, claims, threshold, seed));
         }
         return scores;
     }
 
+    /** One threshold, several arrival orders. */
+    public static List<Score> evaluateSeeds(Path file, ClaimVectors vectors, double threshold, long[] seeds) throws IOException {
+        List<Row> rows = read(file);
+        Map<String, Claim> claims = claims(rows, vectors);
+        List<Score> scores = new ArrayList<>();
+        for (long seed : seeds) {
+            scores.add(score(rows, claims, threshold, seed));
+        }
+        return scores;
+    }
+
+    private static Map<String, Claim> claims(List<Row> rows, ClaimVectors vectors) {
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        for (Row row : rows) {
+            claims.computeIfAbsent(row.text(), vectors::claim);
+        }
+        return claims;
+    }
+
+    private static List<Row> shuffled(List<Row> rows, long seed) {
+        List<Row> order = new ArrayList<>(rows);
+        Collections.shuffle(order, new Random(seed));
+        return order;
+    }
+
+    static Score score(List<Row> rows, Map<String, Claim> claims, double threshold, long seed) {
+        List<Row> order = shuffled(rows, seed);
+        int[] cluster = ClaimClusterer.clusterAll(order.stream().map(r -> claims.get(r.text())).toList(), threshold);
+        long tp = 0;
+        long fp = 0;
+        long fn = 0;
+        for (int i = 0; i < order.size(); i++) {
+            for (int j = i + 1; j < order.size(); j++) {
+                boolean gold = !order.get(i).isDistractor() && order.get(i).group().equals(order.get(j).group());
+                boolean predicted = cluster[i] == cluster[j];
+                if (gold && predicted) {
+                    tp++;
+                } else if (predicted) {
+                    fp++;
+                } else if (gold) {
+                    fn++;
+                }
+            }
+        }
+        double p = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+        double r = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+        double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
+        return new Score(threshold, seed, p, r, f1, (int) java.util.Arrays.stream(cluster).distinct().count());
+    }
+
+    /**
+     * The errors at one threshold and order: each predicted cluster holding messages of more than one group (or
+     * a distractor with others), and each group whose messages ended up in more than one cluster.
+     */
+    public static String errors(Path file, ClaimVectors vectors, double threshold, long seed) throws IOException {
+        List<Row> order = shuffled(read(file), seed);
+        Map<String, Claim> claims = claims(order, vectors);
+        int[] cluster = ClaimClusterer.clusterAll(order.stream().map(r -> claims.get(r.text())).toList(), threshold);
+        Map<Integer, List<Row>> byCluster = new TreeMap<>();
+        Map<String, Map<Integer, Integer>> byGroup = new TreeMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            byCluster.computeIfAbsent(cluster[i], c -> new ArrayList<>()).add(order.get(i));
+            if (!order.get(i).isDistractor()) {
+                byGroup.computeIfAbsent(order.get(i).group(), g -> new TreeMap<>()).merge(cluster[i], 1, Integer::sum);
+            }
+        }
+        StringBuilder out = new StringBuilder("Clusters mixing groups:\n");
+        for (Map.Entry<Integer, List<Row>> e : byCluster.entrySet()) {
+            List<Row> rows = e.getValue();
+            long groups = rows.stream().map(Row::group).distinct().count();
+            boolean distractorWithOthers = rows.size() > 1 && rows.stream().anyMatch(Row::isDistractor);
+            if (groups > 1 || distractorWithOthers) {
+                out.append("  cluster ").append(e.getKey()).append(":\n");
+                for (Row row : rows) {
+                    out.append("    ").append(row.group()).append('\t').append(row.text()).append('\n');
+                }
+            }
+        }
+        out.append("Groups split over clusters (cluster=messages):\n");
+        byGroup.forEach((group, counts) -> {
+            if (counts.size() > 1) {
+                out.append("  ").append(group).append(' ').append(counts).append('\n');
+            }
+        });
+        return out.toString();
+    }
+
     public static String toMarkdown(List<Score> scores) {
-        StringBuilder md = new StringBuilder("| threshold | pairwise precision | pairwise recall | pairwise F1 | clusters |\n|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("| threshold | seed | pairwise precision | pairwise recall | pairwise F1 | clusters |\n|---|---|---|---|---|---|\n");
         for (Score s : scores) {
-            md.append(String.format(Locale.ROOT, "| %.2f | %.4f | %.4f | %.4f | %d |%n", s.threshold(), s.precision(),
-                    s.recall(), s.f1(), s.clusters()));
+            md.append(String.format(Locale.ROOT, "| %.3f | %d | %.4f | %.4f | %.4f | %d |%n", s.threshold(), s.seed(),
+                    s.precision(), s.recall(), s.f1(), s.clusters()));
         }
         return md.toString();
     }

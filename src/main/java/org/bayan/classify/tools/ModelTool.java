@@ -151,14 +151,25 @@ public final class ModelTool {
         }
     }
 
-    /** Pairwise precision/recall of rumor clustering on a labelled file, per similarity threshold. */
+    /**
+     * Pairwise precision/recall/F1 of rumor clustering on a labelled file: per threshold for the seed-42 arrival
+     * order, then per shuffle seed (1–5) at the shipped threshold, then the errors at that threshold.
+     */
     private static void rumorEval(Options options) throws IOException {
         Path file = Path.of(options.positional == null ? "models/rumors/clusters-eval.tsv" : options.positional);
         var vectors = new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream().map(LabelledText::text).toList());
-        double[] thresholds = {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5};
+        double[] thresholds = {0.2, 0.25, 0.275, 0.3, 0.325, 0.35, 0.375, 0.4, 0.45, 0.5, 0.6};
+        double chosen = org.bayan.rumor.ClaimClusterer.DEFAULT_THRESHOLD;
         var scores = org.bayan.rumor.ClusterEvaluation.evaluate(file, vectors, thresholds, 42);
-        System.out.println("Rumor clustering on " + file + " (IDF from " + options.corpus + "):\n");
+        System.out.println("Rumor clustering on " + file + " (IDF from " + options.corpus + "), arrival order seed 42:\n");
         System.out.println(org.bayan.rumor.ClusterEvaluation.toMarkdown(scores));
+        var seeds = org.bayan.rumor.ClusterEvaluation.evaluateSeeds(file, vectors, chosen, new long[]{1, 2, 3, 4, 5});
+        System.out.printf(Locale.ROOT, "At the shipped threshold %.3f, arrival order seeds 1-5:%n%n", chosen);
+        System.out.println(org.bayan.rumor.ClusterEvaluation.toMarkdown(seeds));
+        System.out.printf(Locale.ROOT, "mean F1 %.4f, min F1 %.4f%n%n",
+                seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::f1).average().orElse(0),
+                seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::f1).min().orElse(0));
+        System.out.println(org.bayan.rumor.ClusterEvaluation.errors(file, vectors, chosen, 42));
     }
 
     private static void usage() {

@@ -1,0 +1,159 @@
+package org.bayan.rumor;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Behaviour of claim similarity and online clustering on messages written for these tests (not taken from the
+ * evaluation file), with a uniform background so that only the lexicons and the similarity decide.
+ */
+class ClaimClustererTest {
+
+    private static final ClaimVectors VECTORS = new ClaimVectors(List.of());
+
+    private static final List<String> QANATER_ESCAPE = List.of(
+            "بجد فيه مساجين هربوا من سجن القناطر امبارح؟",
+            "هل صحيح فرار عدد من السجناء من سجن القناطر الخيرية؟",
+            "horoob masageen mn sign el qanater s7?",
+            "Did inmates really escape from Qanater prison last night?",
+            "C'est vrai que des détenus se sont évadés de la prison de Qanater ?",
+            "واش بصح هربو شي حباسة من حبس القناطر فمصر؟");
+
+    private static Claim claim(String text) {
+        return VECTORS.claim(text);
+    }
+
+    private static int[] cluster(List<String> texts) {
+        return ClaimClusterer.clusterAll(texts.stream().map(ClaimClustererTest::claim).toList(),
+                ClaimClusterer.DEFAULT_THRESHOLD);
+    }
+
+    private static double similarity(String a, String b) {
+        return ClaimSimilarity.between(claim(a), claim(b));
+    }
+
+    @Test
+    void shouldJoinSameClaimAcrossEgyptianAndMsa() {
+        double s = similarity("بجد فيه عصابة بتخطف العيال قدام المدارس في المعادي؟",
+                "هل صحيح ما يتم تداوله عن اختطاف أطفال أمام المدارس بحي المعادي؟");
+        assertTrue(s >= ClaimClusterer.DEFAULT_THRESHOLD, "similarity " + s);
+    }
+
+    @Test
+    void shouldJoinOneClaimToldInSixVarieties() {
+        int[] clusters = cluster(QANATER_ESCAPE);
+        assertEquals(1, java.util.Arrays.stream(clusters).distinct().count(), java.util.Arrays.toString(clusters));
+    }
+
+    @Test
+    void shouldSeparateSameEventInDifferentCities() {
+        int[] clusters = cluster(List.of(
+                "بجد فيه ميكروباص أبيض بيخطف العيال في المعادي؟",
+                "Is it true a white minibus is kidnapping kids in Maadi?",
+                "واش بصح كاينة شي طوموبيل بيضا كتخطف الدراري فسيدي مومن؟",
+                "C'est vrai qu'une camionnette blanche enlève des enfants à Sidi Moumen ?"));
+        assertEquals(clusters[0], clusters[1]);
+        assertEquals(clusters[2], clusters[3]);
+        assertNotEquals(clusters[0], clusters[2], "Maadi and Sidi Moumen are two claims");
+    }
+
+    @Test
+    void shouldSeparateSameEventInTwoDistrictsOfOneCity() {
+        double s = similarity("بجد فيه عصابة بتخطف العيال في شبرا؟", "بجد فيه عصابة بتخطف العيال في المعادي؟");
+        assertTrue(s < ClaimClusterer.DEFAULT_THRESHOLD, "similarity " + s);
+    }
+
+    @Test
+    void shouldNotLetAPlacelessMemberBridgeTwoDistricts() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        long shubra = clusterer.add(1, claim("بجد فيه عصابة بتخطف العيال من قدام المدارس في شبرا؟")).clusterId();
+        assertEquals(shubra, clusterer.add(2, claim("هل صحيح وجود عصابة تخطف الأطفال أمام المدارس؟")).clusterId());
+        ClaimClusterer.Assignment maadi = clusterer.add(3, claim("Is it true a gang is kidnapping children outside schools in Maadi?"));
+        assertTrue(maadi.newCluster(), "Maadi opens its own cluster");
+    }
+
+    @Test
+    void shouldSeparatePassportFeeFromLicenceFee() {
+        double s = similarity("بجد رسوم الباسبور بقت 3000 جنيه؟", "بجد رسوم رخصة القيادة بقت 3000 جنيه؟");
+        assertTrue(s < ClaimClusterer.DEFAULT_THRESHOLD, "similarity " + s);
+    }
+
+    @Test
+    void shouldSeparateTheSameFeeInEgyptAndMorocco() {
+        double s = similarity("Is it true the passport fee in Egypt is now 1000?", "Is it true the passport fee in Morocco is now 1000?");
+        assertEquals(0, s);
+    }
+
+    @Test
+    void shouldKeepDistractorsOutOfClusters() {
+        List<String> texts = new ArrayList<>(QANATER_ESCAPE);
+        texts.add("شكراً لرجال قسم القناطر على سرعة الاستجابة 🙏");
+        texts.add("هل صحيح إن أسد هرب من جنينة الحيوانات في الجيزة؟");
+        texts.add("Is it true the police arrested a singer at Cairo airport?");
+        int[] clusters = cluster(texts);
+        Set<Integer> escape = new HashSet<>();
+        for (int i = 0; i < QANATER_ESCAPE.size(); i++) {
+            escape.add(clusters[i]);
+        }
+        for (int i = QANATER_ESCAPE.size(); i < texts.size(); i++) {
+            assertFalse(escape.contains(clusters[i]), texts.get(i));
+        }
+    }
+
+    @Test
+    void shouldNotJoinTwoClaimsThatShareOnlyAnArrest() {
+        double s = similarity("بجد اتقبض على واحد عشان لابس شورت في الشارع؟", "بجد اتقبض على مطرب المهرجانات امبارح؟");
+        assertTrue(s < ClaimClusterer.DEFAULT_THRESHOLD, "similarity " + s);
+    }
+
+    @Test
+    void shouldClusterTheSameWayEveryTime() {
+        List<String> texts = new ArrayList<>(QANATER_ESCAPE);
+        texts.add("بجد فيه ميكروباص أبيض بيخطف العيال في المعادي؟");
+        assertArrayEquals(cluster(texts), cluster(texts));
+    }
+
+    @Test
+    void shouldForgetRemovedMessagesAndClusters() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        long first = clusterer.add(1, claim(QANATER_ESCAPE.get(0))).clusterId();
+        assertEquals(first, clusterer.add(2, claim(QANATER_ESCAPE.get(1))).clusterId());
+        assertTrue(clusterer.removeMessage(1));
+        assertEquals(Set.of(2L), clusterer.members(first));
+        assertFalse(clusterer.removeMessage(1));
+
+        clusterer.removeCluster(first);
+        assertTrue(clusterer.clusterIds().isEmpty());
+        assertTrue(clusterer.add(3, claim(QANATER_ESCAPE.get(3))).newCluster(), "a closed cluster attracts nothing");
+    }
+
+    @Test
+    void shouldMergeClustersOnRequest() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        long escape = clusterer.add(1, claim(QANATER_ESCAPE.get(0))).clusterId();
+        long kidnap = clusterer.add(2, claim("بجد فيه ميكروباص أبيض بيخطف العيال في المعادي؟")).clusterId();
+        assertNotEquals(escape, kidnap);
+        clusterer.merge(escape, kidnap);
+        assertEquals(Set.of(1L, 2L), clusterer.members(escape));
+        assertEquals(escape, clusterer.clusterOf(2).orElseThrow());
+        assertFalse(clusterer.clusterIds().contains(kidnap));
+    }
+
+    @Test
+    void shouldRefuseAMessageAddedTwice() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        clusterer.add(1, claim(QANATER_ESCAPE.get(0)));
+        assertThrows(IllegalArgumentException.class, () -> clusterer.add(1, claim(QANATER_ESCAPE.get(1))));
+    }
+}

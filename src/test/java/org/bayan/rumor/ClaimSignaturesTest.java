@@ -1,0 +1,83 @@
+package org.bayan.rumor;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClaimSignaturesTest {
+
+    private final ClaimSignatures signatures = ClaimSignatures.standard();
+
+    @Test
+    void shouldReadKidnappingInEveryVariety() {
+        for (String text : List.of(
+                "بجد فيه راجل بيخطف العيال في السوق؟",
+                "هل صحيح اختطاف طفلة من أمام منزلها؟",
+                "واش بصح كاين شي واحد كيختطف الدراري؟",
+                "el ragel da bey5tef el 3eyal s7?",
+                "wach s7i7 kaykhtaf lbnat?",
+                "Is it true a man is kidnapping kids at the market?",
+                "C'est vrai qu'un homme enlève des enfants au marché ?")) {
+            assertTrue(signatures.extract(text).concepts().contains("event:kidnap"), text);
+        }
+    }
+
+    @Test
+    void shouldResolveLandmarkBeforeTheCityInsideItsName() {
+        ClaimSignature bridge = signatures.extract("هل صحيح إن كوبري 6 أكتوبر هيتقفل؟");
+        assertEquals(java.util.Set.of("eg/cairo/6october-bridge"), bridge.places());
+        assertTrue(bridge.concepts().contains("object:bridge"), "a bridge's name says it is a bridge");
+        assertFalse(bridge.concepts().contains("num:6"), "the 6 of the name is not a number of the claim");
+
+        ClaimSignature city = signatures.extract("Was there a shooting in 6th of October City?");
+        assertEquals(java.util.Set.of("eg/giza/6october"), city.places());
+    }
+
+    @Test
+    void shouldNotReadTheColourInsideCasablanca() {
+        ClaimSignature casa = signatures.extract("واش بصح كاين شفار فالدار البيضاء؟");
+        assertEquals(java.util.Set.of("ma/casablanca"), casa.places());
+        assertFalse(casa.concepts().contains("attr:white"));
+    }
+
+    @Test
+    void shouldReadNumbersInDigitsAndWords() {
+        assertTrue(signatures.extract("الرسوم بقت 5 آلاف جنيه؟").concepts().contains("num:5000"));
+        assertTrue(signatures.extract("الباسبور بقى بألفين جنيه؟").concepts().contains("num:2000"));
+        assertTrue(signatures.extract("a 10k fine for smoking?").concepts().contains("num:10000"));
+        assertTrue(signatures.extract("wach 200dh mzowra?").concepts().contains("num:200"));
+    }
+
+    @Test
+    void shouldPinTheCountryFromCurrencyOrDemonym() {
+        assertEquals("ma", signatures.extract("هل صحيح غرامة 300 درهم؟").country());
+        assertEquals("eg", signatures.extract("هل صحيح غرامة 300 جنيه؟").country());
+        assertEquals("eg", signatures.extract("le passeport égyptien coûte plus cher ?").country());
+    }
+
+    @Test
+    void shouldGuessTheDialectWhenNoPlaceIsNamed() {
+        ClaimSignature darija = signatures.extract("واش بصح غادي يزيدو فالغرامة ديال السرعة؟");
+        assertNull(darija.country());
+        assertEquals("ma", darija.likelyCountry());
+        assertEquals("eg", signatures.extract("بجد الغرامة هتزيد عشان السرعة؟").likelyCountry());
+    }
+
+    @Test
+    void shouldNotTakeTheSunsetPrayerForMorocco() {
+        ClaimSignature s = signatures.extract("بجد الكافيهات هتقفل بعد المغرب؟");
+        assertFalse(s.places().contains("ma"));
+        assertNull(s.country());
+    }
+
+    @Test
+    void shouldTreatPoisonedAndDruggedSweetsAsOneConcept() {
+        assertTrue(signatures.extract("حلويات مسممة قدام المدرسة؟").concepts().contains("event:poisoning"));
+        assertTrue(signatures.extract("kids given drugged sweets at school?").concepts().contains("event:poisoning"));
+    }
+}
