@@ -55,7 +55,13 @@ public class OutboxWorker {
     @Inject
     Event<ForwardUnacknowledged> unacknowledged;
 
-    private volatile HttpClient http;
+    private HttpClient http;
+
+    @jakarta.annotation.PostConstruct
+    void createClient() {
+        http = HttpClient.newBuilder().connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     @Scheduled(every = "${bayan.reply.poll-interval:PT1S}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -178,20 +184,6 @@ public class OutboxWorker {
                 .timeout(config.timeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(builder::header);
-        return client().send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpClient client() {
-        HttpClient c = http;
-        if (c == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = HttpClient.newBuilder().connectTimeout(config.timeout())
-                            .followRedirects(HttpClient.Redirect.NEVER).build();
-                }
-                c = http;
-            }
-        }
-        return c;
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -146,8 +146,7 @@ public class CaseResource {
     }
 
     private CaseWorkflow.Actor actor() {
-        return new CaseWorkflow.Actor(identity.getPrincipal().getName(),
-                identity.hasRole(Role.SUPERVISOR_NAME) || identity.hasRole(Role.ADMIN_NAME));
+        return CaseWorkflow.Actor.of(identity);
     }
 
     private static void require(Object body) {

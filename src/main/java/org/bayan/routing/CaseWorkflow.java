@@ -74,6 +74,12 @@ public class CaseWorkflow {
 
     /** Who is acting: a supervisor (or admin) may act on any case, a responder on unassigned cases and their own. */
     public record Actor(String username, boolean supervisor) {
+
+        public static Actor of(io.quarkus.security.identity.SecurityIdentity identity) {
+            return new Actor(identity.getPrincipal().getName(),
+                    identity.hasRole(org.bayan.security.Role.SUPERVISOR_NAME)
+                            || identity.hasRole(org.bayan.security.Role.ADMIN_NAME));
+        }
     }
 
     /**

@@ -37,9 +37,7 @@ public class QueueResource {
     @POST
     @Path("/{queue}/claim")
     public Response claim(@PathParam("queue") String queue) {
-        var actor = new CaseWorkflow.Actor(identity.getPrincipal().getName(),
-                identity.hasRole(Role.SUPERVISOR_NAME) || identity.hasRole(Role.ADMIN_NAME));
-        return workflow.claim(queue, actor)
+        return workflow.claim(queue, CaseWorkflow.Actor.of(identity))
                 .map(c -> Response.ok(queries.summary(c)).build())
                 .orElseGet(() -> Response.noContent().build());
     }

@@ -41,14 +41,13 @@ class ClaimConcurrencyTest {
     }
 
     @Transactional
-    List<Long> seedSupervisorsQueue() {
+    void seedSupervisorsQueue() {
         // Cases straight into the database: the test is about claiming, not about intake.
         em.createNativeQuery("UPDATE support_case SET status = 'resolved' WHERE queue = 'supervisors'").executeUpdate();
         Instant now = Instant.now();
         em.createNativeQuery("INSERT INTO conversation (channel, external_key, created_at) VALUES ('generic', ?1, ?2)")
                 .setParameter(1, "claim-test-" + now.toEpochMilli()).setParameter(2, now).executeUpdate();
         long conversation = ((Number) em.createNativeQuery("SELECT MAX(id) FROM conversation").getSingleResult()).longValue();
-        List<Long> ids = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {
             em.createNativeQuery("""
                             INSERT INTO support_case (conversation_id, channel, kind, status, opened_at, last_message_at,
@@ -57,7 +56,6 @@ class ClaimConcurrencyTest {
                     .setParameter(1, conversation).setParameter(2, now.minusSeconds(i))
                     .setParameter(3, "P" + (1 + i % 4)).executeUpdate();
         }
-        return ids;
     }
 
     @Test
