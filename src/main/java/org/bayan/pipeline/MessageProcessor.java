@@ -12,6 +12,7 @@ import org.bayan.ingest.Message;
 import org.bayan.ingest.MessageState;
 import org.bayan.routing.CaseService;
 import org.bayan.routing.SupportCase;
+import org.bayan.rumor.RumorClustering;
 import org.bayan.search.IndexedMessage;
 
 import java.time.Clock;
@@ -45,6 +46,9 @@ public class MessageProcessor {
     @Inject
     ClassifierService classifier;
 
+    @Inject
+    RumorClustering rumors;
+
     /**
      * Claims up to {@code limit} pending messages in arrival order and processes them; returns what the search
      * index should hold of them once this transaction has committed.
@@ -53,6 +57,7 @@ public class MessageProcessor {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<IndexedMessage> processBatch(int limit) {
         List<Long> ids = claim(limit, null);
+        lockRumors(ids);
         List<IndexedMessage> done = new ArrayList<>(ids.size());
         for (Long id : ids) {
             done.add(process(em.find(Message.class, id)));
@@ -68,6 +73,7 @@ public class MessageProcessor {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
+        lockRumors(ids);
         return Optional.of(process(em.find(Message.class, id)));
     }
 
@@ -106,6 +112,16 @@ public class MessageProcessor {
         return rows.stream().map(Number::longValue).toList();
     }
 
+    /**
+     * Takes the clustering lock before any case row: supervisors publishing a clarification take it first too,
+     * so the two never wait on each other's rows.
+     */
+    private void lockRumors(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            rumors.lockAndSync();
+        }
+    }
+
     private IndexedMessage process(Message message) {
         SupportCase supportCase = cases.attach(message);
         Classification result = classifier.classify(message.body);
@@ -115,7 +131,10 @@ public class MessageProcessor {
         message.variety = result.variety();
         message.needsReview = result.needsReview();
         message.modelVersion = result.modelVersion();
-        cases.classified(supportCase, message, result);
+        Optional<RumorClustering.Joined> joined = rumors.consider(message, supportCase, result.category());
+        cases.classified(supportCase, message, result,
+                joined.map(RumorClustering.Joined::state).orElse(RumorClustering.STATE_NONE));
+        joined.ifPresent(j -> rumors.afterRouting(j, supportCase));
         message.attempts++;
         message.state = MessageState.PROCESSED.id();
         message.processedAt = clock.instant();
@@ -123,7 +142,7 @@ public class MessageProcessor {
         Log.debugf("Processed message %d into case %d (category %s, confidence %.2f)", message.id, supportCase.id,
                 result.category(), result.confidence());
         return new IndexedMessage(message.id, supportCase.id, message.body, message.channel, message.language,
-                message.variety, message.category, supportCase.queue, supportCase.status, null, message.receivedAt,
+                message.variety, message.category, supportCase.queue, supportCase.status, joined.map(RumorClustering.Joined::clusterId).orElse(null), message.receivedAt,
                 message.processedAt);
     }
 }

@@ -94,6 +94,20 @@ public class Outbox {
         alert(breach.caseId(), body);
     }
 
+    /** A spreading rumor is announced to the optional alert webhook. */
+    void onSpike(@Observes org.bayan.rumor.RumorSpiked spike) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "rumor_spike");
+        body.put("clusterId", spike.clusterId());
+        body.put("spikeId", spike.spikeId());
+        body.put("title", spike.title());
+        body.put("raisedAt", spike.raisedAt().toString());
+        body.put("windowCount", spike.windowCount());
+        body.put("previousRate", spike.previousRate());
+        body.put("casesRaised", spike.casesRaised());
+        alert(null, body);
+    }
+
     public void alert(Long caseId, Map<String, Object> body) {
         if (config.alert().url().isEmpty()) {
             return;

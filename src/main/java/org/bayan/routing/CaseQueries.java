@@ -12,6 +12,7 @@ import org.bayan.reply.CannedResponseStore;
 import org.bayan.reply.CannedResponses;
 import org.bayan.reply.OutboundMessage;
 import org.bayan.reply.Outbox;
+import org.bayan.rumor.RumorQueries;
 import org.bayan.search.SearchService;
 import org.bayan.sla.CaseSla;
 import org.bayan.sla.SlaService;
@@ -48,6 +49,9 @@ public class CaseQueries {
     @Inject
     SearchService search;
 
+    @Inject
+    RumorQueries rumors;
+
     public record QueueView(String name, long open, long unassigned, long atRisk, long breached, Instant oldestDue) {
     }
 
@@ -70,7 +74,7 @@ public class CaseQueries {
     }
 
     public record CaseDetail(CaseSummary summary, List<ThreadItem> thread, List<SearchService.Similar> similar,
-                             Object cluster, List<Suggestion> suggestedReplies, List<SlaEventView> slaEvents,
+                             RumorQueries.ClusterSummary cluster, List<Suggestion> suggestedReplies, List<SlaEventView> slaEvents,
                              List<AuditEvent> audit) {
     }
 
@@ -182,9 +186,23 @@ public class CaseQueries {
         List<SearchService.Similar> similar = messages.isEmpty() ? List.of()
                 : search.similar(messages.get(messages.size() - 1).id, 5).orElse(List.of());
         String language = CannedResponses.replyLanguage(c.language);
-        List<Suggestion> suggestions = c.category == null ? List.of() : canned.current().forCategory(c.category).stream()
-                .map(r -> new Suggestion(r.id(), r.titleIn(language), r.textIn(language), language)).toList();
-        return java.util.Optional.of(new CaseDetail(summary(c), thread, similar, null, suggestions,
+        List<Suggestion> suggestions = new ArrayList<>();
+        RumorQueries.ClusterSummary cluster = rumors.clusterOfCase(caseId).orElse(null);
+        if (cluster != null) {
+            // a clarified rumor's official answer comes before any canned response; it is sent with
+            // POST /api/v1/rumors/{cluster}/clarification/cases/{case}, which records that the case has it
+            rumors.publishedClarification(cluster.id()).ifPresent(clarification -> {
+                String answerLanguage = clarification.languageFor(language);
+                suggestions.add(new Suggestion("clarification:" + cluster.id(), cluster.title(),
+                        clarification.textFor(answerLanguage), answerLanguage));
+            });
+        }
+        if (c.category != null) {
+            canned.current().forCategory(c.category).stream()
+                    .map(r -> new Suggestion(r.id(), r.titleIn(language), r.textIn(language), language))
+                    .forEach(suggestions::add);
+        }
+        return java.util.Optional.of(new CaseDetail(summary(c), thread, similar, cluster, suggestions,
                 sla.events(caseId).stream().map(e -> new SlaEventView(e.target, e.kind, e.dueAt, e.recordedAt)).toList(),
                 audit.ofCase(caseId)));
     }

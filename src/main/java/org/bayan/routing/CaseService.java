@@ -86,7 +86,7 @@ public class CaseService {
      * takes the more time-critical of its current category and the new one, so "thanks" after an urgent report
      * does not downgrade it. After a responder's correction only an urgent report can change the category.
      */
-    public void classified(SupportCase supportCase, Message message, Classification result) {
+    public void classified(SupportCase supportCase, Message message, Classification result, String clusterState) {
         supportCase.language = result.language();
         Category current = supportCase.category == null ? null : Category.parse(supportCase.category).orElse(null);
         Category incoming = Category.parse(result.category()).orElseThrow();
@@ -100,7 +100,7 @@ public class CaseService {
         }
         if (winner != current || supportCase.queue == null) {
             route(supportCase, new RoutingInput(supportCase.category, supportCase.categoryConfidence,
-                    result.language(), result.variety(), message.channel, message.kind, message.body, "none"),
+                    result.language(), result.variety(), message.channel, message.kind, message.body, clusterState),
                     AuditEvent.SYSTEM);
         }
     }
@@ -122,6 +122,23 @@ public class CaseService {
         }
         Log.infof("Routed case %d to queue %s at %s (rule %s, category %s, confidence %.2f)", supportCase.id,
                 decision.queue(), decision.priority(), decision.rule(), input.category(), input.confidence());
+    }
+
+    /**
+     * Raises an open, routed case to {@code priority} (never lowers it) and re-targets its SLA clock to the
+     * queue's policy for that priority; returns whether anything changed.
+     */
+    public boolean raisePriority(long caseId, String priority, String reason) {
+        SupportCase supportCase = em.find(SupportCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (supportCase == null || supportCase.queue == null || CaseStatus.RESOLVED.id().equals(supportCase.status)
+                || (supportCase.priority != null && supportCase.priority.compareTo(priority) <= 0)) {
+            return false;
+        }
+        String before = supportCase.priority;
+        supportCase.priority = priority;
+        sla.routed(supportCase.id, supportCase.queue, priority, supportCase.openedAt);
+        audit.record(caseId, AuditEvent.SYSTEM, "priority", before, priority + " (" + reason + ")");
+        return true;
     }
 
     /** An SLA breach flags the case for supervisors (once: the event itself fires once). */

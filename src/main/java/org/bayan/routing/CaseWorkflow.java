@@ -145,18 +145,40 @@ public class CaseWorkflow {
                 Outbox.addressOf(answered.id, answered.channel, answered.conversationKey, answered.externalId),
                 body.strip(), language, cannedId, actor.username());
         takeIfUnassigned(supportCase, actor);
+        responded(supportCase);
+        audit.record(caseId, actor.username(), "reply", null,
+                "outbound " + row.id + (cannedId == null ? "" : " canned " + cannedId) + " (" + language + ")");
+        changed.fire(new CaseChanged(caseId));
+        return row;
+    }
+
+    /**
+     * A reply the desk sends on its own behalf — a published rumor clarification — to the given citizen
+     * message of the case: it counts as the case's response, but nobody takes the case by it.
+     */
+    @Transactional
+    public OutboundMessage replyOnBehalf(long caseId, Message answered, String text, String language, String cannedId,
+                                         String author) {
+        SupportCase supportCase = lock(caseId);
+        OutboundMessage row = outbox.reply(caseId,
+                Outbox.addressOf(answered.id, answered.channel, answered.conversationKey, answered.externalId),
+                text, language, cannedId, author);
+        responded(supportCase);
+        audit.record(caseId, author, "reply", null, "outbound " + row.id + " " + cannedId + " (" + language + ")");
+        changed.fire(new CaseChanged(caseId));
+        return row;
+    }
+
+    /** The SLA clock's first response (and its timer, the first time) for a reply sent now. */
+    private void responded(SupportCase supportCase) {
         Instant now = clock.instant();
-        boolean first = sla.find(caseId).map(s -> s.firstResponseAt == null).orElse(false);
-        sla.responded(caseId, now);
+        boolean first = sla.find(supportCase.id).map(s -> s.firstResponseAt == null).orElse(false);
+        sla.responded(supportCase.id, now);
         if (first) {
             Timer.builder("bayan.first.response").tag("queue", String.valueOf(supportCase.queue))
                     .description("Time from a case's first message to its first reply").register(registry)
                     .record(Duration.between(supportCase.openedAt, now));
         }
-        audit.record(caseId, actor.username(), "reply", null,
-                "outbound " + row.id + (cannedId == null ? "" : " canned " + cannedId) + " (" + language + ")");
-        changed.fire(new CaseChanged(caseId));
-        return row;
     }
 
     /** Waiting on the citizen: the SLA clock stops until they write again. */

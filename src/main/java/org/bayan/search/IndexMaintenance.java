@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps the index in step with the database: catches up at start-up from the point recorded in the last
- * commit (a minute of overlap: re-indexing is idempotent), rebuilds everything when the index was missing or
- * unreadable, and rebuilds on an admin's request, reporting progress.
+ * commit (a minute of overlap: re-indexing is idempotent), rebuilds everything when the index was missing,
+ * unreadable or built from another database, and rebuilds on an admin's request, reporting progress.
  */
 @ApplicationScoped
 public class IndexMaintenance {
@@ -42,7 +42,13 @@ public class IndexMaintenance {
     }
 
     void onStart(@Observes @Priority(30) StartupEvent event) {
-        boolean full = index.wasRecreated();
+        String database = source.databaseIdentity();
+        boolean otherDatabase = !database.equals(index.committedDatabase());
+        if (otherDatabase && !index.wasRecreated()) {
+            Log.infof("The search index was built from another database (or before it recorded one); rebuilding it");
+        }
+        index.database(database);
+        boolean full = index.wasRecreated() || otherDatabase;
         long since = index.committedCaughtUpTo();
         start(full ? "rebuilding" : "catching-up", full ? null : Instant.ofEpochMilli(Math.max(0, since - OVERLAP_MILLIS)));
     }

@@ -19,8 +19,8 @@ public class IndexSource {
     private static final String SELECT = """
             SELECT m.id, m.case_id, m.body, m.channel, m.language, m.variety,
                    CASE WHEN c.category_source = 'responder' THEN c.category ELSE m.category END, c.queue, c.status,
-                   m.received_at, m.processed_at
-            FROM message m LEFT JOIN support_case c ON c.id = m.case_id
+                   m.received_at, m.processed_at, r.cluster_id
+            FROM message m LEFT JOIN support_case c ON c.id = m.case_id LEFT JOIN rumor_member r ON r.message_id = m.id
             WHERE m.state = 'processed' AND m.id > ?1""";
 
     @Inject
@@ -59,6 +59,14 @@ public class IndexSource {
         return rows.stream().map(IndexSource::toMessage).toList();
     }
 
+    /** This database's identity, created on first use (a random id; see {@code database_identity}). */
+    @Transactional
+    public String databaseIdentity() {
+        em.createNativeQuery("INSERT INTO database_identity (id, identifier) VALUES (1, ?1) ON CONFLICT DO NOTHING")
+                .setParameter(1, java.util.UUID.randomUUID().toString()).executeUpdate();
+        return (String) em.createNativeQuery("SELECT identifier FROM database_identity WHERE id = 1").getSingleResult();
+    }
+
     @Transactional
     public long countProcessed() {
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM message WHERE state = 'processed'")
@@ -68,6 +76,6 @@ public class IndexSource {
     private static IndexedMessage toMessage(Object[] r) {
         return new IndexedMessage(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
                 (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                (String) r[8], null, SqlValues.instant(r[9]), SqlValues.instant(r[10]));
+                (String) r[8], r[11] == null ? null : ((Number) r[11]).longValue(), SqlValues.instant(r[9]), SqlValues.instant(r[10]));
     }
 }

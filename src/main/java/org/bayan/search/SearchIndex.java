@@ -60,6 +60,8 @@ public class SearchIndex {
     static final String CLUSTER = "cluster";
     static final String RECEIVED = "received";
     static final String CAUGHT_UP_TO = "bayan.caughtUpTo";
+    /** The identity of the database the index was built from (see {@code database_identity}). */
+    static final String DATABASE = "bayan.database";
 
     @Inject
     SearchConfig config;
@@ -75,6 +77,7 @@ public class SearchIndex {
     private volatile boolean recreated;
     /** Highest processing time (epoch ms) of the messages indexed since start; goes into the commit. */
     private final AtomicLong caughtUpTo = new AtomicLong();
+    private volatile String database;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
         open();
@@ -128,6 +131,20 @@ public class SearchIndex {
         return recreated;
     }
 
+    /** The database identity in the last commit; null for an index from before identities were recorded. */
+    String committedDatabase() {
+        try {
+            return committedUserData().get(DATABASE);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The database identity the next commits record. */
+    void database(String identity) {
+        this.database = identity;
+    }
+
     /** Epoch millis of the newest processing time known to be in the last commit. */
     long committedCaughtUpTo() {
         try {
@@ -172,6 +189,9 @@ public class SearchIndex {
         if (writer.hasUncommittedChanges()) {
             Map<String, String> userData = new HashMap<>();
             userData.put(CAUGHT_UP_TO, Long.toString(caughtUpTo.get()));
+            if (database != null) {
+                userData.put(DATABASE, database);
+            }
             writer.setLiveCommitData(userData.entrySet());
             writer.commit();
         }

@@ -40,6 +40,7 @@ public class SearchResource {
                                        @QueryParam("queue") String queue,
                                        @QueryParam("channel") String channel,
                                        @QueryParam("language") String language,
+                                       @QueryParam("cluster") Long cluster,
                                        @QueryParam("from") String from,
                                        @QueryParam("to") String to,
                                        @QueryParam("sort") @DefaultValue("relevance") String sort,
@@ -49,6 +50,7 @@ public class SearchResource {
             throw ProblemException.badRequest("sort must be 'relevance' or 'newest'", "sort");
         }
         SearchService.Filters filters = new SearchService.Filters(category, status, queue, channel, language,
+                cluster == null ? null : cluster.toString(),
                 time(from, "from", false), time(to, "to", true));
         return search.search(q, filters, sort.equals("newest"), page, size);
     }

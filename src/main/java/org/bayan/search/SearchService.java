@@ -58,7 +58,7 @@ public class SearchService {
     private final Analyzer analyzer = Analyzers.perField();
 
     public record Filters(String category, String status, String queue, String channel, String language,
-                          Instant from, Instant to) {
+                          String cluster, Instant from, Instant to) {
     }
 
     public record Hit(long messageId, Long caseId, String excerpt, String category, String channel, String language,
@@ -161,6 +161,7 @@ public class SearchService {
         filter(builder, SearchIndex.QUEUE, f.queue());
         filter(builder, SearchIndex.CHANNEL, f.channel());
         filter(builder, SearchIndex.LANGUAGE, f.language());
+        filter(builder, SearchIndex.CLUSTER, f.cluster());
         if (f.from() != null || f.to() != null) {
             long from = f.from() == null ? Long.MIN_VALUE : f.from().toEpochMilli();
             long to = f.to() == null ? Long.MAX_VALUE : f.to().toEpochMilli();

@@ -42,12 +42,24 @@ class AccessTest {
             new Endpoint("POST", "/api/v1/cases/999999999/reopen", null),
             new Endpoint("POST", "/api/v1/cases/999999999/category", "{\"category\":\"other\"}"),
             new Endpoint("POST", "/api/v1/cases/999999999/forward", "{}"),
-            new Endpoint("POST", "/api/v1/cases/999999999/note", "{\"text\":\"x\"}"));
+            new Endpoint("POST", "/api/v1/cases/999999999/note", "{\"text\":\"x\"}"),
+            new Endpoint("GET", "/api/v1/rumors", null),
+            new Endpoint("GET", "/api/v1/rumors/spikes", null),
+            new Endpoint("GET", "/api/v1/rumors/999999999", null),
+            new Endpoint("POST", "/api/v1/rumors/999999999/clarification/cases/999999999", null));
 
-    /** Supervisors and admins: reassigning cases and the response-time metrics. */
+    /** Supervisors and admins: reassigning cases, the response-time metrics, shaping rumor clusters. */
     static final List<Endpoint> SUPERVISORS = List.of(
             new Endpoint("POST", "/api/v1/cases/999999999/assign", "{\"assignee\":null}"),
-            new Endpoint("GET", "/api/v1/metrics/sla", null));
+            new Endpoint("GET", "/api/v1/metrics/sla", null),
+            new Endpoint("GET", "/api/v1/rumors/clarify-metrics", null),
+            new Endpoint("PATCH", "/api/v1/rumors/999999999", "{\"title\":\"x\"}"),
+            new Endpoint("POST", "/api/v1/rumors/999999999/merge", "{\"clusterIds\":[1]}"),
+            new Endpoint("POST", "/api/v1/rumors/999999999/split", "{\"messageIds\":[1]}"),
+            new Endpoint("POST", "/api/v1/rumors/999999999/messages", "{\"messageId\":1}"),
+            new Endpoint("DELETE", "/api/v1/rumors/999999999/messages/1", null),
+            new Endpoint("PUT", "/api/v1/rumors/999999999/clarification", "{\"ar\":\"x\"}"),
+            new Endpoint("POST", "/api/v1/rumors/999999999/clarification/publish", null));
 
     /** Retraining is in this list for the refusals only: an admin call would train a model for a minute. */
     static final List<Endpoint> ADMIN_ONLY = List.of(

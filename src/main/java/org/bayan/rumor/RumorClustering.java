@@ -1,0 +1,437 @@
+package org.bayan.rumor;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.bayan.classify.Category;
+import org.bayan.classify.ClassifierConfig;
+import org.bayan.classify.Corpus;
+import org.bayan.classify.LabelledText;
+import org.bayan.ingest.Message;
+import org.bayan.routing.CaseService;
+import org.bayan.routing.SupportCase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts messages into rumor clusters as the processing worker classifies them, and keeps the in-memory
+ * {@link ClaimClusterer} in step with the {@code rumor_*} tables (the source of truth).
+ * <p>
+ * Every change to membership first locks the single {@code rumor_state} row, so clustering is serialized
+ * across threads and instances; the row's version, bumped with each change, tells an instance whose memory
+ * is behind (another instance changed something, or its own transaction rolled back after changing memory)
+ * to reload the open clusters from the database before it compares anything.
+ */
+@ApplicationScoped
+public class RumorClustering {
+
+    /** Cluster states a routing rule can test (see {@code clusterState} in config/routing.yaml). */
+    public static final String STATE_NONE = "none";
+    public static final String STATE_SPIKING = "spiking";
+
+    private static final int TITLE_LENGTH = 120;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    RumorConfig config;
+
+    @Inject
+    ClassifierConfig classifierConfig;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Clarifications clarifications;
+
+    @Inject
+    Event<RumorSpiked> spiked;
+
+    @Inject
+    Event<MessagesReclustered> reclustered;
+
+    private volatile ClaimVectors vectors;
+    private final ClaimClusterer clusterer = new ClaimClusterer();
+    /** Version of {@code rumor_state} the clusterer reflects; -1 forces a reload. */
+    private long loadedVersion = -1;
+
+    /** Where a message went: its cluster, whether it opened it, and the state a routing rule sees. */
+    public record Joined(long clusterId, boolean newCluster, double similarity, String state) {
+    }
+
+    /**
+     * Clusters a just-classified message when it is a rumor, or when it is clearly the same claim as an open
+     * cluster whatever its category: "they are kidnapping children in Nasr City!" classified urgent still
+     * counts towards the claim's cluster and its spike (its case stays urgent, and is never sent the
+     * clarification automatically). Runs inside the processing transaction; empty when the message joined nothing.
+     */
+    public Optional<Joined> consider(Message message, SupportCase supportCase, String category) {
+        if (message.body == null || message.body.isBlank()) {
+            return Optional.empty();
+        }
+        boolean rumor = Category.RUMOR.id().equals(category);
+        Claim claim;
+        ClaimClusterer.Match match;
+        lockAndSync();
+        synchronized (this) {
+            claim = vectors().claim(message.body);
+            match = clusterer.best(claim, rumor ? config.threshold() : config.otherCategoryThreshold()).orElse(null);
+        }
+        if (match == null && !rumor) {
+            return Optional.empty();
+        }
+        RumorCluster cluster = match == null ? open(message) : em.find(RumorCluster.class, match.clusterId(),
+                LockModeType.PESSIMISTIC_WRITE);
+        addMember(cluster, message, supportCase.id, match == null ? 1.0 : match.similarity(), RumorMember.BY_MODEL,
+                claim);
+        String state = cluster.status;
+        if (spikeCheck(cluster, message.receivedAt, supportCase.id) || spiking(cluster, message.receivedAt)) {
+            state = STATE_SPIKING;
+        }
+        Log.debugf("Message %d joined rumor cluster %d (%s, similarity %.3f)", message.id, cluster.id,
+                match == null ? "new" : "existing", match == null ? 1.0 : match.similarity());
+        return Optional.of(new Joined(cluster.id, match == null, match == null ? 1.0 : match.similarity(), state));
+    }
+
+    /**
+     * Called once the case was routed: a case joining a spiking cluster is raised like the cluster's others,
+     * and one joining a clarified auto-answer cluster gets the clarification.
+     */
+    public void afterRouting(Joined joined, SupportCase supportCase) {
+        if (STATE_SPIKING.equals(joined.state())) {
+            cases.raisePriority(supportCase.id, config.spike().priority(), "rumor cluster " + joined.clusterId() + " spiking");
+        }
+        clarifications.joined(em.find(RumorCluster.class, joined.clusterId()), supportCase);
+    }
+
+    /** Takes the clustering lock and brings the in-memory clusterer up to date. Call first in a transaction. */
+    public void lockAndSync() {
+        // the database lock is taken outside this object's monitor: a thread waiting for it must not block
+        // the thread that holds it from touching memory
+        long version = ((Number) em.createNativeQuery("SELECT version FROM rumor_state WHERE id = 1 FOR UPDATE")
+                .getSingleResult()).longValue();
+        synchronized (this) {
+            if (version != loadedVersion) {
+                reload();
+                loadedVersion = version;
+            }
+        }
+    }
+
+    /** Marks a membership change: the database version moves, and this instance's memory moves with it. */
+    private synchronized void changed() {
+        em.createNativeQuery("UPDATE rumor_state SET version = version + 1 WHERE id = 1").executeUpdate();
+        long version = ((Number) em.createNativeQuery("SELECT version FROM rumor_state WHERE id = 1")
+                .getSingleResult()).longValue();
+        loadedVersion = version;
+    }
+
+    /** Clusters stop attracting once idle: a reload drops them. Hourly is fine-grained enough for days. */
+    @Scheduled(every = "1h", delayed = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void forgetIdle() {
+        loadedVersion = -1;
+    }
+
+    private RumorCluster open(Message message) {
+        RumorCluster cluster = new RumorCluster();
+        cluster.title = title(message.body);
+        cluster.representativeMessage = message.id;
+        cluster.status = RumorCluster.OPEN;
+        cluster.firstSeen = message.receivedAt;
+        cluster.lastSeen = message.receivedAt;
+        cluster.createdAt = clock.instant();
+        cluster.persist();
+        em.flush();
+        registry.counter("bayan.rumor.clusters.opened").increment();
+        return cluster;
+    }
+
+    /** Adds the message to the cluster in the database and in memory. The caller holds the clustering lock. */
+    void addMember(RumorCluster cluster, Message message, Long caseId, Double similarity, String by, Claim claim) {
+        RumorMember member = new RumorMember();
+        member.messageId = message.id;
+        member.clusterId = cluster.id;
+        member.caseId = caseId;
+        member.similarity = similarity;
+        member.receivedAt = message.receivedAt;
+        member.joinedAt = clock.instant();
+        member.joinedBy = by;
+        member.persist();
+        cluster.messageCount++;
+        if (message.receivedAt.isBefore(cluster.firstSeen)) {
+            cluster.firstSeen = message.receivedAt;
+        }
+        if (message.receivedAt.isAfter(cluster.lastSeen)) {
+            cluster.lastSeen = message.receivedAt;
+        }
+        synchronized (this) {
+            if (cluster.attracts()) {
+                clusterer.addTo(cluster.id, message.id, claim == null ? vectors().claim(message.body) : claim);
+            }
+            changed();
+        }
+        if (!RumorMember.BY_MODEL.equals(by)) {
+            // the processing worker indexes the messages it processes, cluster included
+            reclustered.fire(new MessagesReclustered(List.of(message.id)));
+        }
+    }
+
+    /**
+     * Applies the spike rule at the arrival of a message; on a spike records it, raises the cluster's open
+     * cases, counts it and announces it. A cluster spikes at most once per window.
+     */
+    private boolean spikeCheck(RumorCluster cluster, Instant arrival, long arrivingCase) {
+        SpikeRule rule = SpikeRule.of(config.spike());
+        if (spiking(cluster, arrival)) {
+            return false;
+        }
+        Instant windowStart = arrival.minus(rule.window());
+        Instant baselineStart = windowStart.minus(rule.baseline());
+        int inWindow = countArrivals(cluster.id, windowStart, arrival);
+        int inBaseline = countArrivals(cluster.id, baselineStart, windowStart);
+        if (!rule.fires(inWindow, inBaseline)) {
+            return false;
+        }
+        cluster.lastSpikeAt = arrival;
+        int raised = 0;
+        @SuppressWarnings("unchecked")
+        List<Number> open = em.createNativeQuery("""
+                        SELECT DISTINCT m.case_id FROM rumor_member m JOIN support_case c ON c.id = m.case_id
+                        WHERE m.cluster_id = ?1 AND c.status <> 'resolved' AND c.id <> ?2 ORDER BY m.case_id""")
+                .setParameter(1, cluster.id).setParameter(2, arrivingCase).getResultList();
+        for (Number caseId : open) {
+            if (cases.raisePriority(caseId.longValue(), config.spike().priority(), "rumor cluster " + cluster.id + " spiking")) {
+                raised++;
+            }
+        }
+        RumorSpike spike = new RumorSpike();
+        spike.clusterId = cluster.id;
+        spike.raisedAt = arrival;
+        spike.windowCount = inWindow;
+        spike.baselineCount = inBaseline;
+        spike.baselineRate = rule.previousRate(inBaseline);
+        spike.casesRaised = raised;
+        spike.persist();
+        registry.counter("bayan.rumor.spikes").increment();
+        Log.infof("Rumor cluster %d is spiking: %d arrivals in %s against a previous rate of %.1f; %d cases raised to %s",
+                cluster.id, inWindow, rule.window(), spike.baselineRate, raised, config.spike().priority());
+        spiked.fire(new RumorSpiked(cluster.id, spike.id == null ? 0 : spike.id, cluster.title, arrival, inWindow,
+                spike.baselineRate, raised));
+        return true;
+    }
+
+    /** Whether the cluster spiked within one window before {@code at}. */
+    boolean spiking(RumorCluster cluster, Instant at) {
+        return cluster.lastSpikeAt != null && cluster.lastSpikeAt.isAfter(at.minus(config.spike().window()));
+    }
+
+    private int countArrivals(long clusterId, Instant after, Instant upTo) {
+        return ((Number) em.createNativeQuery("""
+                        SELECT COUNT(*) FROM rumor_member WHERE cluster_id = ?1 AND received_at > ?2 AND received_at <= ?3""")
+                .setParameter(1, clusterId).setParameter(2, after).setParameter(3, upTo).getSingleResult()).intValue();
+    }
+
+    // --- supervisor edits; each runs inside the caller's transaction, after lockAndSync() ---------------
+
+    /** Moves a message (clustered or not) into the cluster. */
+    void move(RumorCluster target, Message message, String by) {
+        RumorMember member = RumorMember.findById(message.id);
+        if (member == null) {
+            addMember(target, message, message.caseId, null, by, null);
+            return;
+        }
+        RumorCluster source = em.find(RumorCluster.class, member.clusterId, LockModeType.PESSIMISTIC_WRITE);
+        reassign(member, source, target, by, message.body);
+        changed();
+        reclustered.fire(new MessagesReclustered(List.of(message.id)));
+    }
+
+    /** Takes a message out of its cluster. */
+    void remove(RumorCluster cluster, RumorMember member) {
+        member.delete();
+        cluster.messageCount = Math.max(0, cluster.messageCount - 1);
+        synchronized (this) {
+            clusterer.removeMessage(member.messageId);
+        }
+        replaceRepresentative(cluster, member.messageId);
+        changed();
+        reclustered.fire(new MessagesReclustered(List.of(member.messageId)));
+    }
+
+    /** Moves every message of {@code source} into {@code target}; the source is left as merged. */
+    void merge(RumorCluster target, RumorCluster source) {
+        List<RumorMember> members = RumorMember.list("clusterId", source.id);
+        for (RumorMember member : members) {
+            member.clusterId = target.id;
+        }
+        // a case that already had the source's clarification keeps that record under the target: it is not
+        // sent the target's clarification again (the first one answered the same claim)
+        em.createNativeQuery("""
+                        UPDATE rumor_delivery SET cluster_id = ?1 WHERE cluster_id = ?2
+                        AND case_id NOT IN (SELECT case_id FROM rumor_delivery WHERE cluster_id = ?1)""")
+                .setParameter(1, target.id).setParameter(2, source.id).executeUpdate();
+        target.messageCount += members.size();
+        if (source.firstSeen.isBefore(target.firstSeen)) {
+            target.firstSeen = source.firstSeen;
+        }
+        if (source.lastSeen.isAfter(target.lastSeen)) {
+            target.lastSeen = source.lastSeen;
+        }
+        source.status = RumorCluster.MERGED;
+        source.mergedInto = target.id;
+        source.messageCount = 0;
+        source.representativeMessage = null;
+        synchronized (this) {
+            clusterer.merge(target.id, source.id);
+            if (!target.attracts()) {
+                clusterer.removeCluster(target.id);
+            }
+        }
+        changed();
+        reclustered.fire(new MessagesReclustered(members.stream().map(m -> m.messageId).toList()));
+    }
+
+    /** A new open cluster holding the given members of {@code source}. */
+    RumorCluster split(RumorCluster source, List<RumorMember> members, String title, String by) {
+        RumorMember first = members.stream().min(java.util.Comparator.comparing((RumorMember m) -> m.receivedAt)).orElseThrow();
+        RumorCluster cluster = new RumorCluster();
+        cluster.title = title == null || title.isBlank() ? title(Message.<Message>findById(first.messageId).body) : title.strip();
+        cluster.representativeMessage = first.messageId;
+        cluster.status = RumorCluster.OPEN;
+        cluster.firstSeen = first.receivedAt;
+        cluster.lastSeen = first.receivedAt;
+        cluster.createdAt = clock.instant();
+        cluster.persist();
+        em.flush();
+        for (RumorMember member : members) {
+            reassign(member, source, cluster, by, Message.<Message>findById(member.messageId).body);
+        }
+        changed();
+        reclustered.fire(new MessagesReclustered(members.stream().map(m -> m.messageId).toList()));
+        return cluster;
+    }
+
+    private void reassign(RumorMember member, RumorCluster source, RumorCluster target, String by, String text) {
+        member.clusterId = target.id;
+        member.similarity = null;
+        member.joinedBy = by;
+        member.joinedAt = clock.instant();
+        source.messageCount = Math.max(0, source.messageCount - 1);
+        target.messageCount++;
+        if (member.receivedAt.isBefore(target.firstSeen)) {
+            target.firstSeen = member.receivedAt;
+        }
+        if (member.receivedAt.isAfter(target.lastSeen)) {
+            target.lastSeen = member.receivedAt;
+        }
+        replaceRepresentative(source, member.messageId);
+        synchronized (this) {
+            clusterer.removeMessage(member.messageId);
+            if (target.attracts()) {
+                clusterer.addTo(target.id, member.messageId, vectors().claim(text));
+            }
+        }
+    }
+
+    /** When a cluster loses its representative message, its earliest remaining message takes over. */
+    private void replaceRepresentative(RumorCluster cluster, long leaving) {
+        if (cluster.representativeMessage != null && cluster.representativeMessage == leaving) {
+            cluster.representativeMessage = RumorMember.<RumorMember>find(
+                            "clusterId = ?1 and messageId <> ?2 order by receivedAt, messageId", cluster.id, leaving)
+                    .firstResultOptional().map(m -> m.messageId).orElse(null);
+        }
+    }
+
+    /** A dismissed cluster stops attracting; reopened, it attracts again. */
+    void statusChanged(RumorCluster cluster) {
+        synchronized (this) {
+            clusterer.removeCluster(cluster.id);
+            if (cluster.attracts()) {
+                for (Object[] row : memberTexts(cluster.id)) {
+                    clusterer.addTo(cluster.id, ((Number) row[0]).longValue(), vectors().claim((String) row[1]));
+                }
+            }
+        }
+        changed();
+    }
+
+    /** Reads every attracting, recently active cluster's members back into memory. */
+    private void reload() {
+        long started = System.nanoTime();
+        clusterer.clear();
+        Instant since = clock.instant().minus(config.idleAfter());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT m.message_id, m.cluster_id, t.body FROM rumor_member m
+                        JOIN rumor_cluster c ON c.id = m.cluster_id JOIN message t ON t.id = m.message_id
+                        WHERE c.status IN ('open', 'clarified') AND c.last_seen >= ?1
+                        ORDER BY m.received_at, m.message_id""")
+                .setParameter(1, since).getResultList();
+        for (Object[] row : rows) {
+            clusterer.addTo(((Number) row[1]).longValue(), ((Number) row[0]).longValue(), vectors().claim((String) row[2]));
+        }
+        Log.infof("Loaded %d messages of %d open rumor clusters in %d ms", rows.size(), clusterer.clusterIds().size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> memberTexts(long clusterId) {
+        return em.createNativeQuery("""
+                        SELECT m.message_id, t.body FROM rumor_member m JOIN message t ON t.id = m.message_id
+                        WHERE m.cluster_id = ?1 ORDER BY m.received_at, m.message_id""")
+                .setParameter(1, clusterId).getResultList();
+    }
+
+    /**
+     * The claim vectors, built on first use. Rarity is estimated on the training corpus (what many messages
+     * share weighs less); without the corpus folder every word counts as rare, which clusters less sharply.
+     */
+    ClaimVectors vectors() {
+        ClaimVectors v = vectors;
+        if (v == null) {
+            synchronized (this) {
+                if (vectors == null) {
+                    Path train = classifierConfig.trainingDir().resolve("train");
+                    List<String> background = new ArrayList<>();
+                    if (Files.isDirectory(train)) {
+                        Corpus.read(train).stream().map(LabelledText::text).forEach(background::add);
+                    } else {
+                        Log.warnf("Rumor clustering: no training corpus at %s; word rarity is not estimated", train);
+                    }
+                    vectors = new ClaimVectors(background);
+                }
+                v = vectors;
+            }
+        }
+        return v;
+    }
+
+    /** The first words of the message, on one line: a default title a supervisor can edit. */
+    static String title(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        if (oneLine.length() <= TITLE_LENGTH) {
+            return oneLine;
+        }
+        int cut = oneLine.lastIndexOf(' ', TITLE_LENGTH - 1);
+        return oneLine.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH - 1) + "…";
+    }
+}

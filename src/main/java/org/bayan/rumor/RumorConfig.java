@@ -1,0 +1,66 @@
+package org.bayan.rumor;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Rumor desk settings ({@code bayan.rumor.*}): clustering thresholds, the clarification clock, spike rule. */
+@ConfigMapping(prefix = "bayan.rumor")
+public interface RumorConfig {
+
+    /**
+     * Similarity a rumor message needs to join an open cluster; below it the message opens a new cluster.
+     * Defaults to {@link ClaimClusterer#DEFAULT_THRESHOLD} (see there for how it was chosen).
+     */
+    @WithDefault("0.325")
+    double threshold();
+
+    /**
+     * Similarity a message the model did not classify as rumor needs to join an open cluster anyway (someone
+     * repeating the claim as a statement, or asking it as a "procedure" question). Higher than
+     * {@link #threshold()}: such a message must be clearly the same claim. Urgent messages never join.
+     */
+    @WithDefault("0.6")
+    double otherCategoryThreshold();
+
+    /** A cluster without new messages for this long stops attracting new ones (it stays listed). Defaults to 14 days. */
+    @WithDefault("P14D")
+    Duration idleAfter();
+
+    /** Target from a cluster's first message to its published clarification. Defaults to 60 minutes. */
+    @WithDefault("PT60M")
+    Duration clarificationTarget();
+
+    /**
+     * Whether delivering a clarification resolves a case whose category is rumor (the clarification is the
+     * answer). Cases of other categories only get the reply. Defaults to true.
+     */
+    @WithDefault("true")
+    boolean clarificationResolves();
+
+    Spike spike();
+
+    interface Spike {
+
+        /** The recent window whose arrivals are counted. Defaults to 15 minutes. */
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** The period before the window whose arrivals give the cluster's previous rate. Defaults to 60 minutes. */
+        @WithDefault("PT60M")
+        Duration baseline();
+
+        /** Arrivals in the window needed for a spike. Defaults to 10. */
+        @WithDefault("10")
+        int minCount();
+
+        /** How many times the previous rate (per window) the window's arrivals must reach. Defaults to 3. */
+        @WithDefault("3")
+        double multiple();
+
+        /** Priority the cluster's open cases are raised to (never lowered). Defaults to P1. */
+        @WithDefault("P1")
+        String priority();
+    }
+}

@@ -1,0 +1,171 @@
+package org.bayan.rumor;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.bayan.security.UserService;
+import org.bayan.support.Rumors;
+import org.bayan.support.Rumors.Posted;
+import org.bayan.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rumor clusters through the product: messages arrive by webhook, the processing worker clusters them, and
+ * supervisors reshape clusters over the API. Each test uses claims of its own, so tests never share a cluster.
+ */
+@QuarkusTest
+class RumorDeskTest {
+
+    @Inject
+    UserService users;
+
+    @BeforeEach
+    void setUp() {
+        TestUsers.ensure(users);
+    }
+
+    @Test
+    void sameClaimInEgyptianMsaAndFrenchMeetsWhileTheSameClaimAboutAnotherCityStaysApart() {
+        Posted egyptian = Rumors.post("السلام عليكم، هو صحيح في ميكروباص أبيض من غير نمر بيخطف عيال في مدينة نصر؟ 😨");
+        Posted msa = Rumors.post("هل صحيح ما يتم تداوله عن اختطاف أطفال بواسطة سيارة ميكروباص بيضاء بدون لوحات في حي مدينة نصر؟ نرجو التوضيح");
+        Posted french = Rumors.post("Bonjour, est-ce vrai ce qu'on raconte sur un minibus blanc sans plaques qui enlève des enfants à Nasr City ? Ça circule partout sur Facebook");
+        Posted casablanca = Rumors.post("wach s7i7 kayna chi tomobil k7la dyal lkhatf f Hay Mohammadi? lwalidin kaygolo ma ntl9och drari yl3bo barra");
+
+        assertEquals("rumor", egyptian.category());
+        assertTrue(egyptian.clusterId() != null, "a rumor message joins a cluster");
+        assertEquals(egyptian.clusterId(), msa.clusterId(), "Egyptian and MSA tellings of one claim meet");
+        assertEquals(egyptian.clusterId(), french.clusterId(), "a French telling of the claim meets them");
+        assertNotEquals(egyptian.clusterId(), casablanca.clusterId(), "another city's kidnapping claim is another cluster");
+
+        JsonPath view = Rumors.cluster(egyptian.clusterId());
+        assertEquals(3, view.getInt("summary.messageCount"));
+        assertEquals(3, view.getList("messages").size());
+        assertEquals("open", view.getString("summary.status"));
+        assertEquals(egyptian.messageId(), view.getLong("summary.representativeMessage"));
+        assertEquals(3, view.getInt("summary.lastHour"));
+        assertEquals("running", view.getString("summary.clarifyClock.state"));
+        // the index carries the cluster: a search filtered to it finds exactly its messages
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(
+                List.of(egyptian.messageId(), msa.messageId(), french.messageId()),
+                TestUsers.asResponder().queryParam("cluster", egyptian.clusterId()).get("/api/v1/search")
+                        .then().statusCode(200).extract().jsonPath().getList("hits.messageId", Long.class)
+                        .stream().sorted().toList()));
+    }
+
+    @Test
+    void clustersAreListedByRecentGrowth() {
+        Posted a = Rumors.post("هل صحيح هروب سجناء من سجن برج العرب؟");
+        Rumors.post("بجد فيه مساجين هربوا من برج العرب؟ الناس في العامرية قافلين بيوتهم");
+        Rumors.post("Did prisoners really escape from Borg El Arab prison in Alexandria? My WhatsApp is full of it");
+        Posted b = Rumors.post("واش بصح شي داسيا لوگان رمادية كتخطف البنات فبني مكادة فطنجة؟");
+        assertNotEquals(a.clusterId(), b.clusterId());
+
+        List<Long> order = TestUsers.asResponder().queryParam("size", 200).get("/api/v1/rumors").then().statusCode(200)
+                .extract().jsonPath().getList("items.id", Long.class);
+        assertTrue(order.indexOf(a.clusterId()) < order.indexOf(b.clusterId()),
+                "the cluster with three arrivals this hour comes before the one with one");
+    }
+
+    @Test
+    void supervisorMergesSplitsMovesAndRetitlesClusters() {
+        Posted oukacha1 = Rumors.post("C'est vrai qu'il y a eu une évasion à la prison d'Oukacha à Casablanca cette nuit ?");
+        Posted oukacha2 = Rumors.post("Is it true prisoners escaped from Oukacha prison in Casablanca?");
+        Posted natrun = Rumors.post("هل صحيح هروب مساجين من سجن وادي النطرون امبارح بالليل؟");
+        assertEquals(oukacha1.clusterId(), oukacha2.clusterId());
+        assertNotEquals(oukacha1.clusterId(), natrun.clusterId());
+        long target = oukacha1.clusterId();
+        long source = natrun.clusterId();
+
+        // responders read but do not reshape
+        TestUsers.asResponder().contentType("application/json").body("{\"clusterIds\":[" + source + "]}")
+                .post("/api/v1/rumors/" + target + "/merge").then().statusCode(403);
+
+        TestUsers.asSupervisor().contentType("application/json").body("{\"clusterIds\":[" + source + "]}")
+                .post("/api/v1/rumors/" + target + "/merge").then().statusCode(200);
+        assertEquals(3, Rumors.cluster(target).getInt("summary.messageCount"));
+        assertEquals("merged", Rumors.cluster(source).getString("summary.status"));
+        assertEquals(target, Rumors.cluster(source).getLong("summary.mergedInto"));
+
+        // split the Natrun message back out into a cluster of its own, titled by the supervisor
+        int created = TestUsers.asSupervisor().contentType("application/json")
+                .body("{\"messageIds\":[" + natrun.messageId() + "],\"title\":\"هروب من وادي النطرون\"}")
+                .post("/api/v1/rumors/" + target + "/split").then().statusCode(201)
+                .extract().jsonPath().getInt("summary.id");
+        assertEquals(2, Rumors.cluster(target).getInt("summary.messageCount"));
+        assertEquals("هروب من وادي النطرون", Rumors.cluster(created).getString("summary.title"));
+        assertEquals(created, Rumors.post("هل صحيح خبر هروب سجناء من سجن وادي النطرون؟").clusterId(),
+                "a new telling joins the split-off cluster");
+
+        // move one Oukacha message over, then back
+        TestUsers.asSupervisor().contentType("application/json").body("{\"messageId\":" + oukacha2.messageId() + "}")
+                .post("/api/v1/rumors/" + created + "/messages").then().statusCode(200);
+        assertEquals(1, Rumors.cluster(target).getInt("summary.messageCount"));
+        assertEquals(3, Rumors.cluster(created).getInt("summary.messageCount"));
+        TestUsers.asSupervisor().contentType("application/json").body("{\"messageId\":" + oukacha2.messageId() + "}")
+                .post("/api/v1/rumors/" + target + "/messages").then().statusCode(200);
+        assertEquals(2, Rumors.cluster(target).getInt("summary.messageCount"));
+
+        TestUsers.asSupervisor().contentType("application/json").body("{\"title\":\"Évasion d'Oukacha\"}")
+                .patch("/api/v1/rumors/" + target).then().statusCode(200).body("summary.title", containsString("Oukacha"));
+    }
+
+    @Test
+    void badEditsAreRefusedAndChangeNothing() {
+        Posted p = Rumors.post("هل صحيح إنهم ركبوا رادارات جديدة على الطريق الدائري والسرعة بقت 60؟");
+        long id = p.clusterId();
+        var supervisor = TestUsers.asSupervisor().contentType("application/json");
+        TestUsers.asSupervisor().contentType("application/json").body("{\"clusterIds\":[]}")
+                .post("/api/v1/rumors/" + id + "/merge").then().statusCode(400);
+        TestUsers.asSupervisor().contentType("application/json").body("{\"clusterIds\":[" + id + "]}")
+                .post("/api/v1/rumors/" + id + "/merge").then().statusCode(400);
+        TestUsers.asSupervisor().contentType("application/json").body("{\"clusterIds\":[999999999]}")
+                .post("/api/v1/rumors/" + id + "/merge").then().statusCode(400);
+        TestUsers.asSupervisor().contentType("application/json").body("{\"messageIds\":[" + p.messageId() + "]}")
+                .post("/api/v1/rumors/" + id + "/split").then().statusCode(400).body("detail", containsString("at least one"));
+        TestUsers.asSupervisor().contentType("application/json").body("{\"messageId\":999999999}")
+                .post("/api/v1/rumors/" + id + "/messages").then().statusCode(400);
+        TestUsers.asSupervisor().contentType("application/json").body("{\"status\":\"clarified\"}")
+                .patch("/api/v1/rumors/" + id).then().statusCode(400);
+        TestUsers.asSupervisor().contentType("application/json").body("{\"title\":\"  \"}")
+                .patch("/api/v1/rumors/" + id).then().statusCode(400);
+        supervisor.body("{\"ar\":\"\"}").put("/api/v1/rumors/" + id + "/clarification").then().statusCode(400);
+        TestUsers.asSupervisor().contentType("application/json").body("{\"ar\":\"نفي\",\"link\":\"javascript:alert(1)\"}")
+                .put("/api/v1/rumors/" + id + "/clarification").then().statusCode(400);
+        TestUsers.asSupervisor().post("/api/v1/rumors/" + id + "/clarification/publish").then().statusCode(409);
+        TestUsers.asSupervisor().contentType("application/json").body("not json")
+                .post("/api/v1/rumors/" + id + "/merge").then().statusCode(400);
+        TestUsers.asResponder().get("/api/v1/rumors/999999999").then().statusCode(404);
+        TestUsers.asResponder().queryParam("status", "nonsense").get("/api/v1/rumors").then().statusCode(400);
+        TestUsers.asResponder().queryParam("since", "yesterday").get("/api/v1/rumors/spikes").then().statusCode(400);
+
+        JsonPath after = Rumors.cluster(id);
+        assertEquals(1, after.getInt("summary.messageCount"));
+        assertEquals("open", after.getString("summary.status"));
+        assertEquals(false, after.getBoolean("summary.hasClarification"));
+    }
+
+    @Test
+    void dismissedClusterTakesNoNewMessagesUntilReopened() {
+        Posted first = Rumors.post("هل صحيح إن فيه حد بيوزع حلويات مسممة على العيال قدام مدرسة النصر الابتدائية في شبرا؟");
+        TestUsers.asSupervisor().contentType("application/json").body("{\"status\":\"dismissed\"}")
+                .patch("/api/v1/rumors/" + first.clusterId()).then().statusCode(200).body("summary.status", containsString("dismissed"));
+        Posted second = Rumors.post("البوست اللي بيقول ٣ تلاميذ اتنقلوا المستشفى من حلويات اتوزعت قدام مدرسة النصر بشبرا ده حقيقي؟ 😭");
+        assertNotEquals(first.clusterId(), second.clusterId(), "a dismissed cluster attracts nothing");
+
+        TestUsers.asSupervisor().contentType("application/json").body("{\"status\":\"open\"}")
+                .patch("/api/v1/rumors/" + first.clusterId()).then().statusCode(200);
+        Posted third = Rumors.post("هل صحيح ما يتداول بشأن توزيع حلوى مسممة على تلاميذ مدرسة النصر الابتدائية بحي شبرا؟");
+        assertTrue(List.of(first.clusterId(), second.clusterId()).contains(third.clusterId()),
+                "reopened, the cluster competes again");
+    }
+}
