@@ -1,40 +1,25 @@
 package org.bayan.reply;
 
-import io.quarkus.logging.Log;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bayan.common.PolicyFiles;
+import org.bayan.common.PolicyStore;
 
-/** Holds the canned responses in force; a reload that fails keeps them and reports why. */
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The canned responses in force ({@code config/canned-responses.yaml}). */
 @ApplicationScoped
-public class CannedResponseStore {
+public class CannedResponseStore extends PolicyStore<CannedResponses.File, CannedResponses> {
 
     @Inject
     ReplyConfig config;
 
-    private volatile CannedResponses responses;
-    private volatile String source;
-
-    @PostConstruct
-    void load() {
-        reload();
+    public CannedResponseStore() {
+        super("canned-responses.yaml", CannedResponses.File.class, CannedResponses::from, responses -> responses.all().size() + " responses");
     }
 
-    public synchronized String reload() {
-        var loaded = PolicyFiles.read(config.cannedFile(), "canned-responses.yaml", CannedResponses.File.class);
-        CannedResponses next = CannedResponses.from(loaded.value());
-        responses = next;
-        source = loaded.source();
-        Log.infof("Canned responses loaded from %s (%d responses)", source, next.all().size());
-        return source;
-    }
-
-    public CannedResponses current() {
-        return responses;
-    }
-
-    public String source() {
-        return source;
+    @Override
+    protected Optional<Path> configuredFile() {
+        return config.cannedFile();
     }
 }

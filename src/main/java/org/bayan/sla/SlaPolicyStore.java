@@ -1,45 +1,30 @@
 package org.bayan.sla;
 
-import io.quarkus.logging.Log;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bayan.common.PolicyFiles;
+import org.bayan.common.PolicyStore;
 
-/** Holds the SLA policies in force; a reload that fails keeps them and reports why. */
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The SLA policies in force ({@code config/sla.yaml}). */
 @ApplicationScoped
-public class SlaPolicyStore {
+public class SlaPolicyStore extends PolicyStore<SlaPolicies.File, SlaPolicies> {
 
     @Inject
     SlaConfig config;
 
-    private volatile SlaPolicies policies;
-    private volatile String source;
-
-    @PostConstruct
-    void load() {
-        reload();
+    public SlaPolicyStore() {
+        super("sla.yaml", SlaPolicies.File.class, SlaPolicies::from, policies -> policies.all().size() + " policies");
     }
 
-    /** Reads the file again; throws {@link PolicyFiles.InvalidPolicyException} and keeps the old policies on error. */
-    public synchronized String reload() {
-        var loaded = PolicyFiles.read(config.file(), "sla.yaml", SlaPolicies.File.class);
-        SlaPolicies next = SlaPolicies.from(loaded.value());
-        policies = next;
-        source = loaded.source();
-        Log.infof("SLA policies loaded from %s (%d policies)", source, next.all().size());
-        return source;
+    @Override
+    protected Optional<Path> configuredFile() {
+        return config.file();
     }
 
-    public SlaPolicies current() {
-        return policies;
-    }
-
-    public String source() {
-        return source;
-    }
 
     public BusinessCalendar calendarOf(CaseSla sla) {
-        return policies.byName(sla.policy).map(SlaPolicy::calendar).orElse(BusinessCalendar.ALWAYS);
+        return current().byName(sla.policy).map(SlaPolicy::calendar).orElse(BusinessCalendar.ALWAYS);
     }
 }
