@@ -17,7 +17,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** The index is derived: delete its folder while the service is stopped, start again, and search finds everything. */
+/**
+ * The index is derived from the database: delete its folder while the service is stopped and search finds
+ * everything again; start it on another database and it no longer serves the old one's messages.
+ */
 class IndexRebuildIT {
 
     private static final int MESSAGES = 25;
@@ -38,13 +41,7 @@ class IndexRebuildIT {
         String tag = "rebuild" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         service.start(Map.of());
         RestAssured.port = service.port();
-        for (int i = 0; i < MESSAGES; i++) {
-            byte[] body = ("{\"source\":\"it\",\"id\":\"" + tag + "-" + i + "\",\"author\":\"a" + i
-                    + "\",\"text\":\"البطاقة ضاعت في المترو رقم " + i + " " + tag + "\",\"sent_at\":\"2026-11-23T10:00:00Z\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            given().contentType("application/json").header("X-Bayan-Signature", Signatures.sign(body, "dev-webhook-secret"))
-                    .body(body).post("/webhooks/generic").then().statusCode(200);
-        }
+        post(tag, MESSAGES);
         awaitSearchTotal(tag, MESSAGES);
 
         service.stop();
@@ -57,6 +54,39 @@ class IndexRebuildIT {
         RestAssured.port = service.port();
         awaitSearchTotal(tag, MESSAGES);
         System.out.printf("IndexRebuildIT: %d messages searchable again after the index folder was deleted%n", MESSAGES);
+    }
+
+    @Test
+    void shouldRebuildAnIndexBuiltFromAnotherDatabase() throws Exception {
+        Path dataDir = Path.of("target", "it-index-db-" + System.nanoTime());
+        service = new ServiceProcess(dataDir);
+        String before = "olddb" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        service.start(Map.of());
+        RestAssured.port = service.port();
+        post(before, 10);
+        awaitSearchTotal(before, 10);
+
+        // the same data directory (index kept) on an empty database: message ids start again at 1
+        service.stop();
+        service.replaceDatabase();
+        service.start(Map.of());
+        RestAssured.port = service.port();
+        String after = "newdb" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        post(after, 3);
+        awaitSearchTotal(after, 3);
+        awaitSearchTotal(before, 0);
+        System.out.printf("IndexRebuildIT: an index built from another database was rebuilt: 0 of its 10 messages "
+                + "left, 3 new ones found%n");
+    }
+
+    private static void post(String tag, int count) {
+        for (int i = 0; i < count; i++) {
+            byte[] body = ("{\"source\":\"it\",\"id\":\"" + tag + "-" + i + "\",\"author\":\"a" + i
+                    + "\",\"text\":\"البطاقة ضاعت في المترو رقم " + i + " " + tag + "\",\"sent_at\":\"2026-11-23T10:00:00Z\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            given().contentType("application/json").header("X-Bayan-Signature", Signatures.sign(body, "dev-webhook-secret"))
+                    .body(body).post("/webhooks/generic").then().statusCode(200);
+        }
     }
 
     private static void awaitSearchTotal(String tag, int expected) {

@@ -27,7 +27,7 @@ final class ServiceProcess {
     private final Path log;
     private Process process;
 
-    private final String database;
+    private String database;
 
     ServiceProcess(Path dataDir) throws Exception {
         this.dataDir = dataDir;
@@ -67,6 +67,21 @@ final class ServiceProcess {
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
         awaitReady();
+    }
+
+    /**
+     * Points the next start at an empty database while keeping the data directory, and so the search index:
+     * what a restored backup or a replaced database looks like to the index.
+     */
+    void replaceDatabase() throws Exception {
+        if (database != null) {
+            database = freshPostgresDatabase();
+            return;
+        }
+        Path h2 = dataDir.resolve("db");
+        try (var walk = Files.walk(h2)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed by the service itself. */
