@@ -29,6 +29,9 @@ class RumorDeskTest {
     @Inject
     UserService users;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @BeforeEach
     void setUp() {
         TestUsers.ensure(users);
@@ -167,5 +170,23 @@ class RumorDeskTest {
         Posted third = Rumors.post("هل صحيح ما يتداول بشأن توزيع حلوى مسممة على تلاميذ مدرسة النصر الابتدائية بحي شبرا؟");
         assertTrue(List.of(first.clusterId(), second.clusterId()).contains(third.clusterId()),
                 "reopened, the cluster competes again");
+    }
+
+    /** What another instance sharing the database does: dismiss a cluster and move the clustering version on. */
+    @jakarta.transaction.Transactional
+    void dismissAsAnotherInstance(long clusterId) {
+        em.createNativeQuery("UPDATE rumor_cluster SET status = 'dismissed' WHERE id = ?1").setParameter(1, clusterId)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE rumor_state SET version = version + 1 WHERE id = 1").executeUpdate();
+    }
+
+    @Test
+    void changeMadeByAnotherInstanceIsSeenBeforeTheNextMessageIsClustered() {
+        Posted first = Rumors.post("هل صحيح إن فيه ستات بيرشوا برفان فيه مخدر على البنات في المترو وبيخطفوهم؟");
+        dismissAsAnotherInstance(first.clusterId());
+        Posted second = Rumors.post("هل صحيح ما يتم تداوله بشأن قيام أشخاص بتخدير الفتيات في مترو الأنفاق عن طريق عينات عطور؟");
+        assertTrue(second.clusterId() != null);
+        assertNotEquals(first.clusterId(), second.clusterId(),
+                "this instance reloaded its clusters: the cluster dismissed elsewhere no longer attracts");
     }
 }
