@@ -85,6 +85,9 @@ public class RumorDesk {
         if (sourceIds == null || sourceIds.isEmpty()) {
             throw ProblemException.badRequest("give the clusters to merge in 'clusterIds'", "clusterIds");
         }
+        if (sourceIds.contains(null)) {
+            throw ProblemException.badRequest("'clusterIds' must not contain null", "clusterIds");
+        }
         Set<Long> sources = new LinkedHashSet<>(sourceIds);
         if (sources.contains(targetId)) {
             throw ProblemException.badRequest("a cluster cannot be merged into itself", "clusterIds");
@@ -114,6 +117,9 @@ public class RumorDesk {
     public RumorCluster split(long id, List<Long> messageIds, String title, String actor) {
         if (messageIds == null || messageIds.isEmpty()) {
             throw ProblemException.badRequest("give the messages of the new cluster in 'messageIds'", "messageIds");
+        }
+        if (messageIds.contains(null)) {
+            throw ProblemException.badRequest("'messageIds' must not contain null", "messageIds");
         }
         if (title != null && !title.isBlank()) {
             requireText(title, "title", MAX_TITLE);

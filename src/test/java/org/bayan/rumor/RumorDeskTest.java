@@ -133,6 +133,14 @@ class RumorDeskTest {
                 .post("/api/v1/rumors/" + id + "/merge").then().statusCode(400);
         TestUsers.asSupervisor().contentType("application/json").body("{\"clusterIds\":[999999999]}")
                 .post("/api/v1/rumors/" + id + "/merge").then().statusCode(400);
+        TestUsers.asSupervisor().contentType("application/json").body("{\"clusterIds\":[null]}")
+                .post("/api/v1/rumors/" + id + "/merge").then().statusCode(400);
+        TestUsers.asSupervisor().contentType("application/json").body("{\"messageIds\":[null]}")
+                .post("/api/v1/rumors/" + id + "/split").then().statusCode(400);
+        TestUsers.asSupervisor().contentType("application/json").body("{\"clusterIds\":\"7\"}")
+                .post("/api/v1/rumors/" + id + "/merge").then().statusCode(400);
+        TestUsers.asSupervisor().contentType("application/json").body("{\"autoAnswer\":\"yes please\"}")
+                .patch("/api/v1/rumors/" + id).then().statusCode(400);
         TestUsers.asSupervisor().contentType("application/json").body("{\"messageIds\":[" + p.messageId() + "]}")
                 .post("/api/v1/rumors/" + id + "/split").then().statusCode(400).body("detail", containsString("at least one"));
         TestUsers.asSupervisor().contentType("application/json").body("{\"messageId\":999999999}")
