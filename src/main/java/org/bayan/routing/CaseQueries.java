@@ -193,7 +193,7 @@ public class CaseQueries {
             // POST /api/v1/rumors/{cluster}/clarification/cases/{case}, which records that the case has it
             rumors.publishedClarification(cluster.id()).ifPresent(clarification -> {
                 String answerLanguage = clarification.languageFor(language);
-                suggestions.add(new Suggestion("clarification:" + cluster.id(), cluster.title(),
+                suggestions.add(new Suggestion(org.bayan.rumor.Clarifications.CANNED_PREFIX + cluster.id(), cluster.title(),
                         clarification.textFor(answerLanguage), answerLanguage));
             });
         }

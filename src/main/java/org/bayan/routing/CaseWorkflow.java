@@ -327,7 +327,11 @@ public class CaseWorkflow {
         return supportCase;
     }
 
-    private SupportCase lockOpen(long caseId, Actor actor) {
+    /**
+     * Locks a case the actor may act on: 404 when it does not exist, 409 when it is resolved or assigned to
+     * another responder. Joins the caller's transaction.
+     */
+    public SupportCase lockOpen(long caseId, Actor actor) {
         SupportCase supportCase = lock(caseId);
         if (CaseStatus.RESOLVED.id().equals(supportCase.status)) {
             throw ProblemException.conflict("case " + caseId + " is resolved; reopen it first");

@@ -31,7 +31,7 @@ import java.util.Optional;
 public class Clarifications {
 
     /** The canned id written on clarification replies: the thread shows which cluster answered. */
-    static final String CANNED_PREFIX = "clarification:";
+    public static final String CANNED_PREFIX = "clarification:";
     public static final String TRIGGER_PUBLISH = "publish";
     public static final String TRIGGER_AUTO = "auto";
     public static final String TRIGGER_RESPONDER = "responder";
@@ -113,14 +113,7 @@ public class Clarifications {
         Clarification clarification = Clarification.<Clarification>findByIdOptional(cluster.id)
                 .filter(c -> c.publishedAt != null)
                 .orElseThrow(() -> ProblemException.conflict("cluster " + cluster.id + " has no published clarification"));
-        SupportCase supportCase = SupportCase.<SupportCase>findByIdOptional(caseId)
-                .orElseThrow(() -> ProblemException.notFound("no case " + caseId));
-        if (CaseStatus.RESOLVED.id().equals(supportCase.status)) {
-            throw ProblemException.conflict("case " + caseId + " is resolved; reopen it first");
-        }
-        if (!actor.supervisor() && supportCase.assignee != null && !supportCase.assignee.equals(actor.username())) {
-            throw ProblemException.conflict("case " + caseId + " is assigned to another responder");
-        }
+        workflow.lockOpen(caseId, actor);
         if (question(cluster.id, caseId).isEmpty()) {
             throw ProblemException.conflict("case " + caseId + " has no message in cluster " + cluster.id);
         }

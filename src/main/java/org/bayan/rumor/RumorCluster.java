@@ -60,6 +60,11 @@ public class RumorCluster extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Whether the cluster spiked within one window before {@code at}. */
+    public boolean spikingAt(Instant at, java.time.Duration window) {
+        return lastSpikeAt != null && lastSpikeAt.isAfter(at.minus(window));
+    }
+
     /** Whether new messages can still join it (dismissed and merged clusters take none). */
     public boolean attracts() {
         return OPEN.equals(status) || CLARIFIED.equals(status);

@@ -82,7 +82,8 @@ public class RumorClustering {
      * Clusters a just-classified message when it is a rumor, or when it is clearly the same claim as an open
      * cluster whatever its category: "they are kidnapping children in Nasr City!" classified urgent still
      * counts towards the claim's cluster and its spike (its case stays urgent, and is never sent the
-     * clarification automatically). Runs inside the processing transaction; empty when the message joined nothing.
+     * clarification automatically). Runs inside the processing transaction, which has taken the clustering
+     * lock with {@link #lockAndSync()} before any case row; empty when the message joined nothing.
      */
     public Optional<Joined> consider(Message message, SupportCase supportCase, String category) {
         if (message.body == null || message.body.isBlank()) {
@@ -91,7 +92,6 @@ public class RumorClustering {
         boolean rumor = Category.RUMOR.id().equals(category);
         Claim claim;
         ClaimClusterer.Match match;
-        lockAndSync();
         synchronized (this) {
             claim = vectors().claim(message.body);
             match = clusterer.best(claim, rumor ? config.threshold() : config.otherCategoryThreshold()).orElse(null);
@@ -99,7 +99,7 @@ public class RumorClustering {
         if (match == null && !rumor) {
             return Optional.empty();
         }
-        RumorCluster cluster = match == null ? open(message) : em.find(RumorCluster.class, match.clusterId(),
+        RumorCluster cluster = match == null ? open(title(message.body), message.id, message.receivedAt) : em.find(RumorCluster.class, match.clusterId(),
                 LockModeType.PESSIMISTIC_WRITE);
         addMember(cluster, message, supportCase.id, match == null ? 1.0 : match.similarity(), RumorMember.BY_MODEL,
                 claim);
@@ -137,12 +137,13 @@ public class RumorClustering {
         }
     }
 
-    /** Marks a membership change: the database version moves, and this instance's memory moves with it. */
+    /**
+     * Marks a membership change: the database version moves, and this instance's memory moves with it. The
+     * caller holds the lock taken by {@link #lockAndSync()}, so memory and database were at the same version.
+     */
     private synchronized void changed() {
         em.createNativeQuery("UPDATE rumor_state SET version = version + 1 WHERE id = 1").executeUpdate();
-        long version = ((Number) em.createNativeQuery("SELECT version FROM rumor_state WHERE id = 1")
-                .getSingleResult()).longValue();
-        loadedVersion = version;
+        loadedVersion++;
     }
 
     /** Clusters stop attracting once idle: a reload drops them. Hourly is fine-grained enough for days. */
@@ -151,13 +152,14 @@ public class RumorClustering {
         loadedVersion = -1;
     }
 
-    private RumorCluster open(Message message) {
+    /** A new open cluster whose representative is the given message; flushed, so it has its id. */
+    private RumorCluster open(String title, long representative, Instant firstSeen) {
         RumorCluster cluster = new RumorCluster();
-        cluster.title = title(message.body);
-        cluster.representativeMessage = message.id;
+        cluster.title = title;
+        cluster.representativeMessage = representative;
         cluster.status = RumorCluster.OPEN;
-        cluster.firstSeen = message.receivedAt;
-        cluster.lastSeen = message.receivedAt;
+        cluster.firstSeen = firstSeen;
+        cluster.lastSeen = firstSeen;
         cluster.createdAt = clock.instant();
         cluster.persist();
         em.flush();
@@ -258,15 +260,8 @@ public class RumorClustering {
     /** A new open cluster holding the given members of {@code source}. */
     RumorCluster split(RumorCluster source, List<RumorMember> members, String title, String by) {
         RumorMember first = members.stream().min(java.util.Comparator.comparing((RumorMember m) -> m.receivedAt)).orElseThrow();
-        RumorCluster cluster = new RumorCluster();
-        cluster.title = title == null || title.isBlank() ? title(Message.<Message>findById(first.messageId).body) : title.strip();
-        cluster.representativeMessage = first.messageId;
-        cluster.status = RumorCluster.OPEN;
-        cluster.firstSeen = first.receivedAt;
-        cluster.lastSeen = first.receivedAt;
-        cluster.createdAt = clock.instant();
-        cluster.persist();
-        em.flush();
+        RumorCluster cluster = open(title == null || title.isBlank()
+                ? title(Message.<Message>findById(first.messageId).body) : title.strip(), first.messageId, first.receivedAt);
         for (RumorMember member : members) {
             reassign(member, source, cluster, by, Message.<Message>findById(member.messageId).body);
         }

@@ -37,4 +37,9 @@ public class RumorMember extends PanacheEntityBase {
 
     @Column(name = "joined_by")
     public String joinedBy;
+
+    /** How many of the cluster's messages reached Bayan in (after, upTo]: the hourly counts and the spike rule. */
+    public static int arrivals(long clusterId, java.time.Instant after, java.time.Instant upTo) {
+        return (int) count("clusterId = ?1 and receivedAt > ?2 and receivedAt <= ?3", clusterId, after, upTo);
+    }
 }

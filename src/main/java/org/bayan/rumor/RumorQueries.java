@@ -123,11 +123,9 @@ public class RumorQueries {
                 r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], SqlValues.instant(r[6]), r[7] == null ? null : ((Number) r[7]).doubleValue(),
                 (String) r[8])).toList();
-        long lastHour = arrivals(id, now.minus(Duration.ofHours(1)), now);
-        long previousHour = arrivals(id, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
         List<SpikeView> spikes = RumorSpike.<RumorSpike>list("clusterId = ?1 order by raisedAt desc", id).stream()
                 .map(RumorQueries::spikeView).toList();
-        return Optional.of(new ClusterDetail(summary(cluster, lastHour, previousHour, now), clarification(id),
+        return Optional.of(new ClusterDetail(summary(cluster, now), clarification(id),
                 messages, spikes));
     }
 
@@ -146,10 +144,7 @@ public class RumorQueries {
         if (member.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        long id = member.get().clusterId;
-        return Optional.of(summary(RumorCluster.findById(id), arrivals(id, now.minus(Duration.ofHours(1)), now),
-                arrivals(id, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1))), now));
+        return Optional.of(summary(RumorCluster.findById(member.get().clusterId), clock.instant()));
     }
 
     /** The published clarification of the cluster, when there is one. */
@@ -206,10 +201,17 @@ public class RumorQueries {
         return sorted.get(low) + (rank - low) * (sorted.get(high) - sorted.get(low));
     }
 
+    /** The summary of one cluster, its hourly arrivals counted now. */
+    private ClusterSummary summary(RumorCluster c, Instant now) {
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        return summary(c, RumorMember.arrivals(c.id, hourAgo, now),
+                RumorMember.arrivals(c.id, hourAgo.minus(Duration.ofHours(1)), hourAgo), now);
+    }
+
     private ClusterSummary summary(RumorCluster c, long lastHour, long previousHour, Instant now) {
         String text = c.representativeMessage == null ? null
                 : Message.<Message>findByIdOptional(c.representativeMessage).map(m -> m.body).orElse(null);
-        boolean spiking = c.lastSpikeAt != null && c.lastSpikeAt.isAfter(now.minus(config.spike().window()));
+        boolean spiking = c.spikingAt(now, config.spike().window());
         boolean hasClarification = Clarification.findByIdOptional(c.id).isPresent();
         return new ClusterSummary(c.id, c.title, c.status, c.mergedInto, c.representativeMessage, text, c.firstSeen,
                 c.lastSeen, c.messageCount, lastHour, previousHour, c.autoAnswer, spiking, c.lastSpikeAt,
@@ -242,12 +244,6 @@ public class RumorQueries {
         long delivered = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM rumor_delivery WHERE cluster_id = ?1")
                 .setParameter(1, clusterId).getSingleResult()).longValue();
         return new ClarificationView(texts, c.link, c.writtenBy, c.writtenAt, c.publishedBy, c.publishedAt, delivered);
-    }
-
-    private long arrivals(long clusterId, Instant after, Instant upTo) {
-        return ((Number) em.createNativeQuery("""
-                        SELECT COUNT(*) FROM rumor_member WHERE cluster_id = ?1 AND received_at > ?2 AND received_at <= ?3""")
-                .setParameter(1, clusterId).setParameter(2, after).setParameter(3, upTo).getSingleResult()).longValue();
     }
 
     private static SpikeView spikeView(RumorSpike s) {

@@ -45,8 +45,8 @@ public class SpikeDetector {
         }
         Instant windowStart = arrival.minus(rule.window());
         Instant baselineStart = windowStart.minus(rule.baseline());
-        int inWindow = countArrivals(cluster.id, windowStart, arrival);
-        int inBaseline = countArrivals(cluster.id, baselineStart, windowStart);
+        int inWindow = RumorMember.arrivals(cluster.id, windowStart, arrival);
+        int inBaseline = RumorMember.arrivals(cluster.id, baselineStart, windowStart);
         if (!rule.fires(inWindow, inBaseline)) {
             return false;
         }
@@ -73,20 +73,13 @@ public class SpikeDetector {
         registry.counter("bayan.rumor.spikes").increment();
         Log.infof("Rumor cluster %d is spiking: %d arrivals in %s against a previous rate of %.1f; %d cases raised to %s",
                 cluster.id, inWindow, rule.window(), spike.baselineRate, raised, config.spike().priority());
-        spiked.fire(new RumorSpiked(cluster.id, spike.id == null ? 0 : spike.id, cluster.title, arrival, inWindow,
+        spiked.fire(new RumorSpiked(cluster.id, spike.id, cluster.title, arrival, inWindow,
                 spike.baselineRate, raised));
         return true;
     }
 
     /** Whether the cluster spiked within one window before {@code at}. */
     boolean spiking(RumorCluster cluster, Instant at) {
-        return cluster.lastSpikeAt != null && cluster.lastSpikeAt.isAfter(at.minus(config.spike().window()));
+        return cluster.spikingAt(at, config.spike().window());
     }
-
-    private int countArrivals(long clusterId, Instant after, Instant upTo) {
-        return ((Number) em.createNativeQuery("""
-                        SELECT COUNT(*) FROM rumor_member WHERE cluster_id = ?1 AND received_at > ?2 AND received_at <= ?3""")
-                .setParameter(1, clusterId).setParameter(2, after).setParameter(3, upTo).getSingleResult()).intValue();
-    }
-
 }
