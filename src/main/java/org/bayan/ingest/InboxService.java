@@ -48,12 +48,28 @@ public class InboxService {
     IngestMetrics metrics;
 
     public WebhookIntake.Receipt store(List<InboundMessage> messages) {
+        return store(messages, null);
+    }
+
+    /**
+     * Stores messages that reached Bayan earlier than now (the demo data set's history): {@code receivedAt}
+     * gives each message's arrival time, in the same order. They are committed together, so the processing
+     * worker never sees one before its arrival time is set.
+     */
+    public WebhookIntake.Receipt storeArrived(List<InboundMessage> messages, List<Instant> receivedAt) {
+        if (receivedAt.size() != messages.size()) {
+            throw new IllegalArgumentException("one arrival time per message");
+        }
+        return store(messages, receivedAt);
+    }
+
+    private WebhookIntake.Receipt store(List<InboundMessage> messages, List<Instant> receivedAt) {
         if (messages.isEmpty()) {
             return new WebhookIntake.Receipt(0, 0, 0, 0);
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                WebhookIntake.Receipt receipt = QuarkusTransaction.requiringNew().call(() -> insert(messages));
+                WebhookIntake.Receipt receipt = QuarkusTransaction.requiringNew().call(() -> insert(messages, receivedAt));
                 return receipt;
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS) {
@@ -65,13 +81,14 @@ public class InboxService {
         }
     }
 
-    private WebhookIntake.Receipt insert(List<InboundMessage> messages) throws SQLException {
+    private WebhookIntake.Receipt insert(List<InboundMessage> messages, List<Instant> arrivals) throws SQLException {
         Instant now = clock.instant();
         OffsetDateTime receivedAt = now.atOffset(ZoneOffset.UTC);
         int[] counts;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (InboundMessage m : messages) {
+            for (int i = 0; i < messages.size(); i++) {
+                InboundMessage m = messages.get(i);
                 insert.setString(1, m.channel().id());
                 insert.setString(2, m.externalId());
                 setNullable(insert, 3, m.source());
@@ -81,7 +98,7 @@ public class InboxService {
                 insert.setString(7, m.eventType());
                 setNullable(insert, 8, clean(m.text()));
                 insert.setObject(9, (m.sentAt() == null ? now : m.sentAt()).atOffset(ZoneOffset.UTC));
-                insert.setObject(10, receivedAt);
+                insert.setObject(10, arrivals == null ? receivedAt : arrivals.get(i).atOffset(ZoneOffset.UTC));
                 insert.setString(11, (m.isWork() ? MessageState.PENDING : MessageState.IGNORED).id());
                 insert.addBatch();
             }

@@ -14,10 +14,6 @@ import org.bayan.common.ProblemException;
 import org.bayan.security.Role;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Full-text search over messages, similar messages, and index administration. */
@@ -51,7 +47,7 @@ public class SearchResource {
         }
         SearchService.Filters filters = new SearchService.Filters(category, status, queue, channel, language,
                 cluster == null ? null : cluster.toString(),
-                time(from, "from", false), time(to, "to", true));
+                SearchService.time(from, "from", false), SearchService.time(to, "to", true));
         return search.search(q, filters, sort.equals("newest"), page, size);
     }
 
@@ -71,23 +67,5 @@ public class SearchResource {
     }
 
     public record IndexStatus(int documents, IndexMaintenance.Progress progress) {
-    }
-
-    /** An ISO date-time with offset, or a plain date (start of day, or end of day for {@code to}), UTC. */
-    private static Instant time(String value, String field, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notDateTime) {
-            try {
-                LocalDate date = LocalDate.parse(value);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay().toInstant(ZoneOffset.UTC)
-                        .minusMillis(endOfDay ? 1 : 0);
-            } catch (DateTimeParseException notDate) {
-                throw ProblemException.badRequest(field + " must be a date (2026-11-23) or an ISO date-time", field);
-            }
-        }
     }
 }

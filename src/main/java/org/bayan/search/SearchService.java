@@ -31,6 +31,10 @@ import org.bayan.common.ProblemException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +73,24 @@ public class SearchService {
     }
 
     public record Similar(long messageId, Long caseId, String excerpt, String category, Instant receivedAt, float score) {
+    }
+
+    /** An ISO date-time with offset, or a plain date (start of day, or end of day for {@code to}), UTC. */
+    public static Instant time(String value, String field, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                LocalDate date = LocalDate.parse(value);
+                return (endOfDay ? date.plusDays(1) : date).atStartOfDay().toInstant(ZoneOffset.UTC)
+                        .minusMillis(endOfDay ? 1 : 0);
+            } catch (DateTimeParseException notDate) {
+                throw ProblemException.badRequest(field + " must be a date (2026-11-23) or an ISO date-time", field);
+            }
+        }
     }
 
     public Result search(String q, Filters filters, boolean newestFirst, int page, int size) {

@@ -1,0 +1,185 @@
+package org.bayan.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.bayan.common.Page;
+import org.bayan.common.ProblemException;
+import org.bayan.rumor.RumorDesk;
+import org.bayan.rumor.RumorQueries;
+import org.bayan.security.Role;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rumor clusters for everyone on the desk (sorted by growth, with spike alerts); supervisors also retitle,
+ * dismiss, merge and split clusters and write and publish the official clarification — through the same
+ * {@link RumorDesk} as the API.
+ */
+@Path("/console/rumors")
+@RolesAllowed({Role.RESPONDER_NAME, Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+@Produces(MediaType.TEXT_HTML)
+public class RumorConsole {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance rumors(ConsoleView view, Page<RumorQueries.ClusterSummary> clusters,
+                                              List<RumorQueries.SpikeView> spikes, String status);
+
+        static native TemplateInstance rumor(ConsoleView view, RumorQueries.ClusterDetail detail);
+    }
+
+    @Inject
+    ConsoleSession session;
+
+    @Inject
+    RumorQueries queries;
+
+    @Inject
+    RumorDesk desk;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("notice") String notice,
+                                 @QueryParam("error") String error) {
+        String chosen = status == null || status.isBlank() ? null : status;
+        Page<RumorQueries.ClusterSummary> clusters;
+        try {
+            clusters = queries.list(chosen, 0, 100);
+        } catch (ProblemException e) {
+            chosen = null;
+            error = e.toProblem().detail();
+            clusters = queries.list(null, 0, 100);
+        }
+        List<RumorQueries.SpikeView> spikes = queries.spikesSince(clock.instant().minus(Duration.ofDays(1)));
+        return Templates.rumors(session.view("rumors", Forms.notice(notice, session.language()), error), clusters, spikes, chosen)
+                .setLocale(session.locale());
+    }
+
+    @GET
+    @Path("{id: \\d+}")
+    public TemplateInstance detail(@PathParam("id") long id, @QueryParam("notice") String notice,
+                                   @QueryParam("error") String error) {
+        RumorQueries.ClusterDetail detail = queries.detail(id).orElseThrow(() -> ProblemException.notFound("no cluster " + id));
+        return Templates.rumor(session.view("rumors", Forms.notice(notice, session.language()), error), detail)
+                .setLocale(session.locale());
+    }
+
+    @POST
+    @Path("{id: \\d+}/edit")
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(@PathParam("id") long id, @RestForm("token") String token, @RestForm("title") String title,
+                         @RestForm("status") String status, @RestForm("autoAnswer") String autoAnswer,
+                         @RestForm("autoAnswerShown") String autoAnswerShown) {
+        session.requireFormToken(token);
+        return Forms.act(path(id), () -> {
+            desk.edit(id, new RumorDesk.ClusterEdit(title == null || title.isBlank() ? null : title,
+                    status == null || status.isBlank() ? null : status,
+                    // an unticked box sends nothing: only the form that shows the box may turn it off
+                    autoAnswerShown == null ? null : "on".equals(autoAnswer)), user());
+            return path(id) + "?notice=saved";
+        });
+    }
+
+    @POST
+    @Path("{id: \\d+}/clarification")
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response writeClarification(@PathParam("id") long id, @RestForm("token") String token, @RestForm("ar") String ar,
+                                       @RestForm("en") String en, @RestForm("fr") String fr, @RestForm("link") String link) {
+        session.requireFormToken(token);
+        return Forms.act(path(id), () -> {
+            desk.writeClarification(id, new RumorDesk.ClarificationText(ar, blank(en), blank(fr), blank(link)), user());
+            return path(id) + "?notice=saved";
+        });
+    }
+
+    @POST
+    @Path("{id: \\d+}/publish")
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response publish(@PathParam("id") long id, @RestForm("token") String token) {
+        session.requireFormToken(token);
+        return Forms.act(path(id), () -> {
+            desk.publish(id, user());
+            return path(id) + "?notice=published";
+        });
+    }
+
+    @POST
+    @Path("{id: \\d+}/merge")
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response merge(@PathParam("id") long id, @RestForm("token") String token, @RestForm("ids") String ids) {
+        session.requireFormToken(token);
+        return Forms.act(path(id), () -> {
+            desk.merge(id, parseIds(ids, "ids"));
+            return path(id) + "?notice=merged";
+        });
+    }
+
+    @POST
+    @Path("{id: \\d+}/split")
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response split(@PathParam("id") long id, @RestForm("token") String token, @RestForm("message") List<String> messages,
+                          @RestForm("title") String title) {
+        session.requireFormToken(token);
+        return Forms.act(path(id), () -> {
+            List<Long> messageIds = parseIds(messages == null ? "" : String.join(",", messages), "message");
+            long created = desk.split(id, messageIds, blank(title), user()).id;
+            return path(created) + "?notice=split";
+        });
+    }
+
+    static List<Long> parseIds(String text, String field) {
+        List<Long> ids = new ArrayList<>();
+        for (String part : (text == null ? "" : text).split("[,\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                ids.add(Long.parseLong(part.strip()));
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("'" + part + "' is not a number", field);
+            }
+        }
+        if (ids.isEmpty()) {
+            throw ProblemException.badRequest("give at least one id", field);
+        }
+        return ids;
+    }
+
+    private static String path(long id) {
+        return "/console/rumors/" + id;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+}

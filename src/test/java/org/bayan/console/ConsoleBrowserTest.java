@@ -1,0 +1,249 @@
+package org.bayan.console;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.bayan.security.UserService;
+import org.bayan.support.Cases;
+import org.bayan.support.Rumors;
+import org.bayan.support.TestUsers;
+import org.bayan.support.Webhooks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The console in a real browser: what a responder and a supervisor do in a shift, and what must never happen. */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    static final String HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    UserService users;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void requireBrowser() {
+        Browser.assumeInstalled();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        TestUsers.ensure(users);
+        browser = Browser.start("en");
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    private void signIn(String user, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.urlContains("/console/queues"));
+    }
+
+    private void confirmNextDialog() {
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
+    @Test
+    void signingInAndOutGuardsTheConsole() {
+        browser.get(url("/console/queues"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        signIn("responder1", TestUsers.PASSWORD);
+        assertEquals("responder1", browser.findElement(By.cssSelector("header .user")).getText());
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.urlContains("/login?out=1"));
+        browser.get(url("/console/queues"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertTrue(browser.findElements(By.cssSelector("header .user")).isEmpty());
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("responder1");
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.urlContains("error"));
+        assertFalse(browser.findElements(By.cssSelector("p.error")).isEmpty());
+    }
+
+    @Test
+    void aWebhookMessageAppearsInTheQueueWithoutReloading() {
+        signIn("responder1", TestUsers.PASSWORD);
+        ((JavascriptExecutor) browser).executeScript("window.__sameDocument = true;");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("live-state")));
+        long caseId = Cases.open("عايز أجدد رخصة القيادة بتاعتي، أروح أي وحدة مرور؟ والرسوم كام؟");
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cases tr[data-case='" + caseId + "']")));
+        assertTrue(row.getText().contains("رخصة القيادة"), row.getText());
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.__sameDocument === true;"),
+                "the row arrived without a page load");
+    }
+
+    @Test
+    void aResponderClaimsRepliesAndResolves() {
+        long caseId = Cases.open("Hello, I lost my passport yesterday at the Ramses station, what should I do to get a new one?");
+        signIn("responder1", TestUsers.PASSWORD);
+        browser.get(url("/console/cases/" + caseId));
+        browser.findElement(By.id("reply-text")).sendKeys("Please file a loss report at the nearest police station, then visit the passport office with a copy of it.");
+        browser.findElement(By.id("send-reply")).click();
+        wait.until(ExpectedConditions.urlContains("notice=replied"));
+        List<WebElement> replies = browser.findElements(By.cssSelector("#thread li.item-reply"));
+        assertEquals(1, replies.size());
+        assertTrue(replies.get(0).getText().contains("nearest police station"));
+        browser.findElement(By.id("resolve")).click();
+        confirmNextDialog();
+        wait.until(ExpectedConditions.urlContains("notice=resolved"));
+        assertEquals("resolved", browser.findElement(By.id("case-status")).getText());
+        assertEquals("resolved", Cases.get(caseId).getString("summary.status"));
+    }
+
+    @Test
+    void claimNextIsOneKey() {
+        long caseId = Cases.open("Bonjour, quelqu'un a piraté mon compte Facebook et demande de l'argent à mes amis, que faire ?");
+        String queue = Cases.get(caseId).getString("summary.queue");
+        signIn("supervisor1", TestUsers.PASSWORD);
+        browser.get(url("/console/queues?queue=" + queue));
+        browser.findElement(By.tagName("body")).sendKeys("n");
+        wait.until(ExpectedConditions.urlMatches(".*/console/cases/\\d+.*"));
+        long claimed = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/console/cases/(\\d+).*", "$1"));
+        assertEquals("supervisor1", Cases.get(claimed).getString("summary.assignee"));
+        assertEquals(queue, Cases.get(claimed).getString("summary.queue"));
+    }
+
+    @Test
+    void changingTheCategoryIsOneClick() {
+        long caseId = Cases.open("salam, dakchi dyal lamende dyal radar f tri9 l'autoroute, bghit n3ref kifach nkhalles");
+        signIn("responder1", TestUsers.PASSWORD);
+        browser.get(url("/console/cases/" + caseId));
+        String target = "traffic".equals(Cases.get(caseId).getString("summary.category")) ? "procedure_inquiry" : "traffic";
+        browser.findElement(By.cssSelector("#category-form button[value='" + target + "']")).click();
+        wait.until(ExpectedConditions.urlContains("notice=category"));
+        assertEquals(target, browser.findElement(By.id("current-category")).getText());
+        assertEquals(target, Cases.get(caseId).getString("summary.category"));
+    }
+
+    @Test
+    void searchNarrowsByAFacet() {
+        String word = "zebrawatch" + Webhooks.uniqueId().replaceAll("[^0-9]", "").substring(0, 6);
+        long lost = Cases.open("I lost my wallet with my ID card near the " + word + " shop in Maadi");
+        signIn("responder1", TestUsers.PASSWORD);
+        browser.get(url("/console/search?q=" + word));
+        assertEquals(1, browser.findElements(By.cssSelector("#hits li")).size());
+        String category = Cases.get(lost).getString("summary.category");
+        browser.findElement(By.cssSelector("#facets a[data-facet='category'][data-value='" + category + "']")).click();
+        wait.until(ExpectedConditions.urlContains("category=" + category));
+        List<WebElement> hits = browser.findElements(By.cssSelector("#hits li"));
+        assertEquals(1, hits.size());
+        assertEquals(word, hits.get(0).findElement(By.tagName("mark")).getText());
+    }
+
+    @Test
+    void aSupervisorPublishesAClarificationAndTheCaseShowsTheReply() {
+        Rumors.Posted first = Rumors.post("هل صحيح أن مياه الشرب في حي الأربعين بأسيوط ملوثة بمياه الصرف والناس بتتعب منها؟");
+        signIn("supervisor1", TestUsers.PASSWORD);
+        browser.get(url("/console/rumors/" + first.clusterId()));
+        String text = "تؤكد الجهات المختصة أن مياه الشرب في حي الأربعين بأسيوط مطابقة للمواصفات، ولا صحة لما يتم تداوله.";
+        browser.findElement(By.id("clar-ar")).sendKeys(text);
+        browser.findElement(By.id("clar-en")).sendKeys("Drinking water in Al-Arbain, Assiut, meets the standards; the claim is false.");
+        browser.findElement(By.id("save-clarification")).click();
+        wait.until(ExpectedConditions.urlContains("notice=saved"));
+        browser.findElement(By.id("publish")).click();
+        confirmNextDialog();
+        wait.until(ExpectedConditions.urlContains("notice=published"));
+        assertEquals("clarified", browser.findElement(By.id("cluster-status")).getText());
+        browser.get(url("/console/cases/" + first.caseId()));
+        List<WebElement> replies = browser.findElements(By.cssSelector("#thread li.item-reply .body"));
+        assertEquals(1, replies.size());
+        assertEquals(text, replies.get(0).getText());
+    }
+
+    @Test
+    void theDashboardChartsRenderWithData() {
+        long caseId = Cases.open("Salut, comment obtenir un extrait de casier judiciaire en ligne ? Le site ne marche pas.");
+        TestUsers.asResponder().contentType("application/json").body("{\"text\":\"Vous pouvez le demander au commissariat le plus proche.\"}")
+                .post("/api/v1/cases/" + caseId + "/reply").then().statusCode(200);
+        signIn("supervisor1", TestUsers.PASSWORD);
+        browser.get(url("/console/dashboard"));
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("times-chart")), "data-rendered"));
+        Object points = ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart('times-chart').data.datasets[0].data.filter(v => v !== null).length;");
+        assertTrue(((Number) points).intValue() >= 1, "at least one day with a first response: " + points);
+        Object compliance = ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart('compliance-chart').data.datasets[0].data.filter(v => v !== null).length;");
+        assertTrue(((Number) compliance).intValue() >= 1);
+    }
+
+    @Test
+    void aHostileMessageIsShownAsTextAndRunsNothing() {
+        signIn("responder1", TestUsers.PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("live-state")));
+        long caseId = Cases.open(HOSTILE);
+        // the live row, the toast and the case page each show it as text
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cases tr[data-case='" + caseId + "'] td.body")));
+        assertEquals(HOSTILE, row.getText());
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+        browser.get(url("/console/cases/" + caseId));
+        assertEquals(HOSTILE, browser.findElement(By.cssSelector("#thread li.item-message .body")).getText());
+        assertTrue(browser.findElements(By.cssSelector("#thread img")).isEmpty());
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+        browser.get(url("/console/queues"));
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+    }
+
+    @Test
+    void aResponderCannotOpenAdminPages() {
+        signIn("responder1", TestUsers.PASSWORD);
+        assertTrue(browser.findElements(By.cssSelector("header nav a[href='/console/admin']")).isEmpty());
+        browser.get(url("/console/admin"));
+        assertTrue(browser.findElements(By.id("users")).isEmpty(), "the admin page is not shown to a responder");
+        browser.get(url("/console/dashboard"));
+        assertTrue(browser.findElements(By.id("breaches")).isEmpty());
+    }
+
+    @Test
+    void theArabicConsoleIsRightToLeftAndRemembered() {
+        signIn("responder1", TestUsers.PASSWORD);
+        assertEquals("ltr", browser.findElement(By.tagName("html")).getAttribute("dir"));
+        browser.findElement(By.cssSelector(".langs a[lang='ar']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "dir", "rtl"));
+        assertEquals("ar", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        browser.get(url("/console/search"));
+        assertEquals("rtl", browser.findElement(By.tagName("html")).getAttribute("dir"));
+        assertEquals("البحث", browser.findElement(By.id("search-button")).getText());
+    }
+}
