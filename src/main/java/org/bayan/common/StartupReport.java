@@ -36,7 +36,7 @@ public class StartupReport {
             }
         }
         String shown = "0.0.0.0".equals(host) ? "localhost" : host;
-        Log.infof("Bayan is listening on http://%s:%d (API /api/v1, health /q/health, OpenAPI /q/swagger-ui); data in %s",
+        Log.infof("Bayan is listening on http://%s:%d (console /console, API /api/v1, health /q/health, OpenAPI /q/swagger-ui); data in %s",
                 shown, port, dataDir.toAbsolutePath().normalize());
     }
 
