@@ -39,11 +39,11 @@ public class ConsoleQueries {
     }
 
     /** The classifier's confidence in the case's category, as a percentage, when the model set it. */
-    public record Confidence(Integer percent, String source) {
+    public record Confidence(Integer percent) {
 
         static Confidence of(CaseQueries.CaseDetail detail) {
             Double value = detail.summary().confidence();
-            return new Confidence(value == null ? null : (int) Math.round(value * 100), null);
+            return new Confidence(value == null ? null : (int) Math.round(value * 100));
         }
     }
 

@@ -13,8 +13,4 @@ public record ConsoleView(String username, boolean supervisor, boolean admin, St
         return "/lang/" + language + "?back=" + java.net.URLEncoder.encode(here == null ? "/console" : here,
                 java.nio.charset.StandardCharsets.UTF_8);
     }
-
-    public boolean rtl() {
-        return "rtl".equals(dir);
-    }
 }

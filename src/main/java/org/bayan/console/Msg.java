@@ -56,7 +56,6 @@ public interface Msg {
     @Message("Forwarded to the operations room") String forwarded();
     @Message("Confidence") String confidence();
     @Message("Change category (feeds the next training)") String changeCategory();
-    @Message("Variety") String variety();
     @Message("Channel") String channel();
     @Message("Opened") String opened();
     @Message("Similar messages") String similar();
@@ -107,7 +106,6 @@ public interface Msg {
     @Message("Newest") String sortNewest();
     @Message("{total} results") String results(long total);
     @Message("Received") String received();
-    @Message("Score") String score();
     @Message("Previous") String previous();
     @Message("Next") String next();
 
@@ -136,7 +134,6 @@ public interface Msg {
     @Message("Split the selected messages into a new cluster") String split();
     @Message("Title of the new cluster") String newTitle();
     @Message("No clusters.") String noClusters();
-    @Message("in {count} min") String inWindow(int count);
 
     @Message("Supervisor dashboard") String dashboardTitle();
     @Message("SLA compliance per day (%)") String compliance();
