@@ -71,6 +71,7 @@ public class GenericPayloadParser {
             throw ProblemException.badRequest(prefix + "sent_at must be an ISO-8601 date-time with offset, "
                     + "e.g. 2026-11-23T10:15:00Z", prefix + "sent_at");
         }
+        Json.storable(sentAt, prefix + "sent_at");
         String kindText = Json.optionalText(node, "kind", prefix + "kind");
         MessageKind kind;
         if (kindText == null || kindText.equals("private")) {

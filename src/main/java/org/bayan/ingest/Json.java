@@ -15,6 +15,9 @@ import java.util.HexFormat;
  */
 final class Json {
 
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private Json() {
     }
 
@@ -93,8 +96,26 @@ final class Json {
         } else {
             throw ProblemException.badRequest(path + " must be an epoch time", path);
         }
+        if (value < EARLIEST.getEpochSecond()) {
+            throw outOfRange(path);
+        }
         // Below 10^11 it is seconds (until year 5138); above, milliseconds.
-        return value < 100_000_000_000L ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
+        return storable(value < 100_000_000_000L ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value), path);
+    }
+
+    /**
+     * A provider's time as it can be stored: years 1 to 9999. Both databases reject (or the driver cannot
+     * convert) times far outside, which would fail the insert and answer 503, so the sender would retry forever.
+     */
+    static Instant storable(Instant time, String path) {
+        if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+            throw outOfRange(path);
+        }
+        return time;
+    }
+
+    private static ProblemException outOfRange(String path) {
+        return ProblemException.badRequest(path + " must be a time between the years 1 and 9999", path);
     }
 
     static boolean flag(JsonNode parent, String name) {

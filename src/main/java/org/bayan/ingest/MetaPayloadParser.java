@@ -85,7 +85,8 @@ public class MetaPayloadParser {
                 JsonNode change = changes.get(j);
                 String field = Json.optionalText(change, "field", changePath + ".field");
                 JsonNode value = Json.requireObject(change, "value", changePath + ".value");
-                if (commentFields.contains(field)) {
+                // List.of(...).contains(null) throws: a change without a field is recorded like any other.
+                if (field != null && commentFields.contains(field)) {
                     comments.handle(value, changePath + ".value", ownId, entryTime, out);
                 } else {
                     out.add(event(commentChannel, Json.fingerprint("change", change), ownPrefix + ownId,

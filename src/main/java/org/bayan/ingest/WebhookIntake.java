@@ -26,6 +26,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class WebhookIntake {
 
+    /** The width of message.external_id and message.conversation_key (V1__foundation.sql). */
+    static final int MAX_KEY_LENGTH = 300;
+
     @Inject
     WebhookConfig config;
 
@@ -58,6 +61,7 @@ public class WebhookIntake {
             }
             JsonNode payload = parse(decodeUtf8(body));
             List<InboundMessage> messages = parser.apply(payload);
+            checkKeysFit(messages);
             Receipt receipt = inbox.store(messages);
             metrics.delivery(endpoint, receipt.duplicates() == receipt.received() && receipt.received() > 0
                     ? "duplicate" : "accepted");
@@ -71,6 +75,21 @@ public class WebhookIntake {
         } catch (StorageUnavailableException e) {
             metrics.delivery(endpoint, "unavailable");
             throw e;
+        }
+    }
+
+    /**
+     * Parsers join provider ids into keys (source + "/" + id, line + ":" + sender, mid + ":edit:" + n): each id
+     * may be within its limit while the key is not. A key longer than its column would fail the insert, which
+     * answers 503 and makes the sender retry a delivery that can never be stored; it is the sender's 400.
+     */
+    static void checkKeysFit(List<InboundMessage> messages) {
+        for (InboundMessage m : messages) {
+            int longest = Math.max(m.externalId().length(), m.conversationKey().length());
+            if (longest > MAX_KEY_LENGTH) {
+                throw ProblemException.badRequest("The ids of a message are too long to store together ("
+                        + longest + " characters, at most " + MAX_KEY_LENGTH + "); send shorter ids", null);
+            }
         }
     }
 

@@ -86,38 +86,17 @@ public final class ClaimVectors {
             double rarity = Math.sqrt(featureIdf.getOrDefault(feature, unseenFeatureIdf));
             features.put(feature, kindWeight(feature) * rarity);
         }
-        return new Claim(text, signature, normalize(features), vector(text));
+        return new Claim(text, signature, SparseVector.unit(features), SparseVector.unit(gramWeights(text)));
     }
 
-    /** L2-normalized TF-IDF vector of the character grams (and consonant skeletons) of the text. */
-    public Map<String, Double> vector(String text) {
+    /** TF-IDF weights of the character grams (and consonant skeletons) of the text; {@link SparseVector#unit} scales them. */
+    private Map<String, Double> gramWeights(String text) {
         Map<String, Integer> counts = grams(text);
         Map<String, Double> vector = new HashMap<>(counts.size() * 2);
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             vector.put(e.getKey(), (1 + Math.log(e.getValue())) * gramIdf.getOrDefault(e.getKey(), unseenGramIdf));
         }
-        return normalize(vector);
-    }
-
-    private static Map<String, Double> normalize(Map<String, Double> vector) {
-        double norm = Math.sqrt(vector.values().stream().mapToDouble(v -> v * v).sum());
-        if (norm > 0) {
-            vector.replaceAll((k, v) -> v / norm);
-        }
         return vector;
-    }
-
-    public static double cosine(Map<String, Double> a, Map<String, Double> b) {
-        Map<String, Double> small = a.size() <= b.size() ? a : b;
-        Map<String, Double> large = small == a ? b : a;
-        double dot = 0;
-        for (Map.Entry<String, Double> e : small.entrySet()) {
-            Double other = large.get(e.getKey());
-            if (other != null) {
-                dot += e.getValue() * other;
-            }
-        }
-        return dot;
     }
 
     static Map<String, Integer> grams(String text) {

@@ -13,7 +13,7 @@ public interface RumorConfig {
      * Similarity a rumor message needs to join an open cluster; below it the message opens a new cluster.
      * Defaults to {@link ClaimClusterer#DEFAULT_THRESHOLD} (see there for how it was chosen).
      */
-    @WithDefault("0.325")
+    @WithDefault("0.25")
     double threshold();
 
     /**

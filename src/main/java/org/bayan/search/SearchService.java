@@ -30,6 +30,7 @@ import org.bayan.common.ProblemException;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,6 +55,7 @@ public class SearchService {
     public static final int MAX_SIZE = 100;
     static final List<String> FACETS = List.of(SearchIndex.CATEGORY, SearchIndex.CHANNEL, SearchIndex.LANGUAGE);
     private static final String[] FIELDS = {Analyzers.TEXT, Analyzers.TEXT_AR, Analyzers.TEXT_EN, Analyzers.TEXT_FR};
+    private static final Set<String> TEXT_FIELDS = Set.of(FIELDS);
     private static final Map<String, Float> BOOSTS = Map.of(Analyzers.TEXT, 2f, Analyzers.TEXT_AR, 1f,
             Analyzers.TEXT_EN, 1f, Analyzers.TEXT_FR, 1f);
 
@@ -81,15 +84,19 @@ public class SearchService {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notDateTime) {
+            Instant time;
             try {
+                time = OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException notDateTime) {
                 LocalDate date = LocalDate.parse(value);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay().toInstant(ZoneOffset.UTC)
+                time = (endOfDay ? date.plusDays(1) : date).atStartOfDay().toInstant(ZoneOffset.UTC)
                         .minusMillis(endOfDay ? 1 : 0);
-            } catch (DateTimeParseException notDate) {
-                throw ProblemException.badRequest(field + " must be a date (2026-11-23) or an ISO date-time", field);
             }
+            // The range filter is on epoch milliseconds: years past ±292 million parse but do not fit.
+            time.toEpochMilli();
+            return time;
+        } catch (DateTimeException | ArithmeticException e) {
+            throw ProblemException.badRequest(field + " must be a date (2026-11-23) or an ISO date-time", field);
         }
     }
 
@@ -164,7 +171,47 @@ public class SearchService {
         if (q.length() > 500) {
             throw ProblemException.badRequest("q is longer than 500 characters", "q");
         }
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS);
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS) {
+            @Override
+            protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+                // A regular expression such as /(a|b)*{1000}/ costs seconds of CPU to compile per field; the
+                // desk's query language is words, phrases, -exclusions, OR and trailing wildcards.
+                throw new ParseException("regular expressions (/.../) are not supported; put the text in quotes");
+            }
+
+            // A "name:" prefix would reach the exact filter fields (category, status, …), which hold no positions:
+            // a phrase there fails inside Lucene. Filters have their own parameters; text is searched whole.
+            @Override
+            protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+                return super.getFieldQuery(textField(field), queryText, quoted);
+            }
+
+            @Override
+            protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+                return super.getFieldQuery(textField(field), queryText, slop);
+            }
+
+            @Override
+            protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+                return super.getPrefixQuery(textField(field), termStr);
+            }
+
+            @Override
+            protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+                return super.getWildcardQuery(textField(field), termStr);
+            }
+
+            @Override
+            protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+                return super.getFuzzyQuery(textField(field), termStr, minSimilarity);
+            }
+
+            @Override
+            protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                          boolean endInclusive) throws ParseException {
+                return super.getRangeQuery(textField(field), part1, part2, startInclusive, endInclusive);
+            }
+        };
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         try {
@@ -174,6 +221,16 @@ public class SearchService {
             String reason = e.getMessage() == null ? "invalid query" : e.getMessage().lines().findFirst().orElse("invalid query");
             throw ProblemException.badRequest("The query cannot be parsed: " + reason, "q");
         }
+    }
+
+    /** The field a query part may target: the text fields the parser spreads over, or none named by the user. */
+    private static String textField(String field) throws ParseException {
+        if (field == null || TEXT_FIELDS.contains(field)) {
+            return field;
+        }
+        String name = field.length() <= 40 ? field : field.substring(0, 40) + "…";
+        throw new ParseException("field prefixes (" + name + ":) are not supported; use the filter "
+                + "parameters (category, status, queue, channel, language, from, to), or put the text in quotes");
     }
 
     private static Query withFilters(Query text, Filters f) {

@@ -1,5 +1,6 @@
 package org.bayan.sla;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +16,23 @@ import java.util.List;
  * The periodic SLA check. It reads only stored instants (due, at-risk) and stored states, so a restart
  * loses nothing and re-fires nothing: a target already marked is not selected again, and the unique key of
  * {@code sla_event} stops a second instance recording the same event.
+ * <p>
+ * On PostgreSQL, several instances may share the database; each batch first takes a transaction-scoped advisory
+ * lock, and an instance that cannot get it leaves the run to the one holding it. Without it two evaluators would
+ * race through the same breaches and rely on the unique key alone, firing the breach's side effects
+ * (escalation, alert) from whichever commits first. H2 has no advisory locks, and with H2 one instance is the only
+ * supported deployment.
  */
 @ApplicationScoped
 public class SlaEvaluator {
 
     private static final int BATCH = 500;
+
+    /** The advisory lock every instance's evaluator asks for; any fixed number no other feature uses. */
+    static final long ADVISORY_LOCK_KEY = 0x42_61_79_61_6e_53_4c_41L;
+
+    /** A batch that found the lock held by another instance. */
+    private static final int LOCKED_ELSEWHERE = -1;
 
     @Inject
     EntityManager em;
@@ -29,6 +42,11 @@ public class SlaEvaluator {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private volatile Boolean postgres;
 
     @Scheduled(every = "${bayan.sla.evaluation-interval:PT15S}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -40,12 +58,19 @@ public class SlaEvaluator {
         }
     }
 
-    /** Marks every target at risk or breached at {@code now}; returns how many records it looked at. */
+    /**
+     * Marks every target at risk or breached at {@code now}; returns how many records it looked at (0 when another
+     * instance holds the evaluation lock: that one does the run).
+     */
     public int evaluate(Instant now) {
         int total = 0;
         int seen;
         do {
             seen = evaluateBatch(now);
+            if (seen == LOCKED_ELSEWHERE) {
+                Log.debug("SLA evaluation is running on another instance; skipping this run");
+                break;
+            }
             total += seen;
         } while (seen == BATCH);
         return total;
@@ -54,6 +79,11 @@ public class SlaEvaluator {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
     int evaluateBatch(Instant now) {
+        // Transaction-scoped: released by the commit of this batch, and by PostgreSQL itself if the instance dies.
+        if (isPostgres() && !Boolean.TRUE.equals(em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, ADVISORY_LOCK_KEY).getSingleResult())) {
+            return LOCKED_ELSEWHERE;
+        }
         // SKIP LOCKED: two instances split the work instead of waiting on each other.
         List<Object> rows = em.createNativeQuery("""
                         SELECT case_id FROM case_sla
@@ -65,5 +95,16 @@ public class SlaEvaluator {
             sla.evaluate(em.find(CaseSla.class, ((Number) id).longValue()), now);
         }
         return rows.size();
+    }
+
+    private boolean isPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            String url = dataSource.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration()
+                    .jdbcUrl();
+            known = url != null && url.startsWith("jdbc:postgresql:");
+            postgres = known;
+        }
+        return known;
     }
 }

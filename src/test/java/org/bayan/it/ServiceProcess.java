@@ -30,8 +30,16 @@ final class ServiceProcess {
     private String database;
 
     ServiceProcess(Path dataDir) throws Exception {
+        this(dataDir, freshPostgresDatabase());
+    }
+
+    /**
+     * A service on a given PostgreSQL database (a second instance sharing another's, or a URL that goes through a
+     * proxy); {@code databaseUrl} null means the embedded H2 database under {@code dataDir}.
+     */
+    ServiceProcess(Path dataDir, String databaseUrl) throws Exception {
         this.dataDir = dataDir;
-        this.database = freshPostgresDatabase();
+        this.database = databaseUrl;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
@@ -44,6 +52,17 @@ final class ServiceProcess {
 
     Path log() {
         return log;
+    }
+
+    /** The JDBC URL this service uses, or null on the embedded H2 database. */
+    String databaseUrl() {
+        return database;
+    }
+
+    /** Whether the build under test was made for PostgreSQL (the CI's second pass). */
+    static boolean onPostgres() {
+        String url = System.getProperty("quarkus.datasource.jdbc.url");
+        return url != null && url.startsWith("jdbc:postgresql:");
     }
 
     void start(Map<String, String> extraEnv) throws Exception {
@@ -122,11 +141,11 @@ final class ServiceProcess {
      * On a PostgreSQL build, a database of its own for this run (the suite's database holds other tests'
      * users and messages); null on H2, where the fresh data directory already is a fresh database.
      */
-    private static String freshPostgresDatabase() throws Exception {
-        String url = System.getProperty("quarkus.datasource.jdbc.url");
-        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+    static String freshPostgresDatabase() throws Exception {
+        if (!onPostgres()) {
             return null;
         }
+        String url = System.getProperty("quarkus.datasource.jdbc.url");
         String name = "bayan_it_" + System.nanoTime();
         try (var connection = java.sql.DriverManager.getConnection(url,
                 System.getProperty("quarkus.datasource.username"), System.getProperty("quarkus.datasource.password"));
@@ -134,6 +153,12 @@ final class ServiceProcess {
             statement.execute("CREATE DATABASE " + name);
         }
         return url.substring(0, url.lastIndexOf('/') + 1) + name;
+    }
+
+    /** A JDBC connection to this service's PostgreSQL database, for checks the API does not expose. */
+    java.sql.Connection jdbc() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(database,
+                System.getProperty("quarkus.datasource.username"), System.getProperty("quarkus.datasource.password"));
     }
 
     private static void passOn(Map<String, String> env, String property, String variable) {

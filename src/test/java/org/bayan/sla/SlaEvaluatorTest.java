@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,5 +127,26 @@ class SlaEvaluatorTest {
         assertEquals("breached", after.firstResponseState, "answered two minutes late");
         assertTrue(after.firstResponseSeconds >= 420 && after.firstResponseSeconds < 430, "" + after.firstResponseSeconds);
         assertEquals(1, events(caseId, SlaEvent.FIRST_RESPONSE, SlaEvent.BREACHED));
+    }
+
+    @Test
+    void shouldLeaveTheRunToAnotherInstanceHoldingTheEvaluationLockOnPostgres() throws Exception {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        assumeTrue(url.startsWith("jdbc:postgresql:"), "advisory locks exist on PostgreSQL only");
+        long caseId = Cases.open(URGENT);
+        Instant due = sla(caseId).firstResponseDue;
+        // This connection plays the other instance, in the middle of its evaluation run.
+        try (var other = java.sql.DriverManager.getConnection(url,
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+             var statement = other.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + SlaEvaluator.ADVISORY_LOCK_KEY + ")");
+            assertEquals(0, evaluator.evaluate(due.plus(Duration.ofSeconds(1))), "nothing looked at while locked");
+            assertEquals(0, events(caseId, SlaEvent.FIRST_RESPONSE, SlaEvent.BREACHED));
+            statement.execute("SELECT pg_advisory_unlock(" + SlaEvaluator.ADVISORY_LOCK_KEY + ")");
+        }
+        assertTrue(evaluator.evaluate(due.plus(Duration.ofSeconds(2))) > 0);
+        assertEquals(1, events(caseId, SlaEvent.FIRST_RESPONSE, SlaEvent.BREACHED), "recorded once the lock is free");
     }
 }

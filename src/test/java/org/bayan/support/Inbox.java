@@ -28,9 +28,12 @@ public final class Inbox {
         return TestUsers.asAdmin().get("/api/v1/messages/" + id).then().statusCode(200).extract().jsonPath();
     }
 
-    /** Waits until the worker has processed the message and returns it. */
+    /**
+     * Waits until the worker has processed the message and returns it. The first message after start-up also
+     * waits for the model to load, which on a busy two-core machine took over 20 s.
+     */
     public static JsonPath processed(long id) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> "processed".equals(message(id).getString("processing.state")));
         return message(id);
     }
