@@ -131,7 +131,7 @@ public class MessageProcessor {
         message.variety = result.variety();
         message.needsReview = result.needsReview();
         message.modelVersion = result.modelVersion();
-        Optional<RumorClustering.Joined> joined = rumors.consider(message, supportCase, result.category());
+        Optional<RumorClustering.Joined> joined = rumors.consider(message, supportCase, result);
         cases.classified(supportCase, message, result,
                 joined.map(RumorClustering.Joined::state).orElse(RumorClustering.STATE_NONE));
         joined.ifPresent(j -> rumors.afterRouting(j, supportCase));

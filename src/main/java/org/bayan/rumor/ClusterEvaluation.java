@@ -1,24 +1,30 @@
 package org.bayan.rumor;
 
+import org.bayan.classify.Classification;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Measures cluster quality on a labelled file ({@code group<TAB>text}, {@code -} for a message that belongs to
  * no group): messages are clustered one by one in a shuffled order, as they would arrive, and every pair of
  * messages is scored — same gold group and same cluster is a true positive. Reports pairwise precision,
  * recall and F1 per threshold and per shuffle seed, and lists the clusters that mix groups and the groups
- * split over clusters. Called by {@code ModelTool rumor-eval} and the rumor tests; the gold labels are read
+ * split over clusters. That measures the clusterer alone, every message clustered; {@link #evaluateDesk} measures
+ * the desk's path, where the classifier and {@link RumorGate} decide which messages are clustered. Called by {@code ModelTool rumor-eval} and the rumor tests; the gold labels are read
  * here only, never by the clustering.
  */
 public final class ClusterEvaluation {
@@ -85,6 +91,69 @@ public final class ClusterEvaluation {
     static Score score(List<Row> rows, Map<String, Claim> claims, double threshold, long seed) {
         List<Row> order = shuffled(rows, seed);
         int[] cluster = ClaimClusterer.clusterAll(order.stream().map(r -> claims.get(r.text())).toList(), threshold);
+        return pairwise(order, cluster, threshold, seed);
+    }
+
+    /**
+     * Cluster quality as the desk gets it: each message is classified, and {@link RumorGate} decides whether it
+     * may open a cluster and how similar it must be to join one, as in the service. A message that stays out of
+     * every cluster counts as a cluster of its own, so a claim's messages the gate kept out are recall lost.
+     * Several arrival orders at the gate's thresholds.
+     */
+    public static List<Score> evaluateDesk(Path file, ClaimVectors vectors, Function<String, Classification> classifier,
+                                           RumorGate gate, long[] seeds) throws IOException {
+        List<Row> rows = read(file);
+        Map<String, Claim> claims = claims(rows, vectors);
+        Map<String, RumorGate.Entry> entries = new HashMap<>();
+        for (Row row : rows) {
+            entries.computeIfAbsent(row.text(), text -> gate.entry(classifier.apply(text)));
+        }
+        List<Score> scores = new ArrayList<>();
+        for (long seed : seeds) {
+            List<Row> order = shuffled(rows, seed);
+            ClaimClusterer clusterer = new ClaimClusterer(gate.threshold());
+            int[] cluster = new int[order.size()];
+            int outside = -1;
+            for (int i = 0; i < order.size(); i++) {
+                Claim claim = claims.get(order.get(i).text());
+                RumorGate.Entry entry = entries.get(order.get(i).text());
+                Optional<ClaimClusterer.Match> match = clusterer.best(claim, entry.joinAt());
+                if (match.isPresent()) {
+                    clusterer.addTo(match.get().clusterId(), i, claim);
+                    cluster[i] = (int) match.get().clusterId();
+                } else if (entry.mayOpen()) {
+                    cluster[i] = (int) clusterer.add(i, claim).clusterId();
+                } else {
+                    cluster[i] = outside--;
+                }
+            }
+            scores.add(pairwise(order, cluster, gate.threshold(), seed));
+        }
+        return scores;
+    }
+
+    /** How many messages of claims and how many distractors the gate lets open a cluster, of how many. */
+    public static String gateCounts(Path file, Function<String, Classification> classifier, RumorGate gate) throws IOException {
+        int claims = 0;
+        int claimsIn = 0;
+        int distractors = 0;
+        int distractorsIn = 0;
+        for (Row row : read(file)) {
+            boolean in = gate.entry(classifier.apply(row.text())).mayOpen();
+            if (row.isDistractor()) {
+                distractors++;
+                distractorsIn += in ? 1 : 0;
+            } else {
+                claims++;
+                claimsIn += in ? 1 : 0;
+            }
+        }
+        return String.format(Locale.ROOT, "messages clustered as rumors: %d of %d about a claim, %d of %d distractors",
+                claimsIn, claims, distractorsIn, distractors);
+    }
+
+    /** Pairwise precision, recall and F1 of a clustering against the gold groups; distractors belong to no group. */
+    private static Score pairwise(List<Row> order, int[] cluster, double threshold, long seed) {
         long tp = 0;
         long fp = 0;
         long fn = 0;

@@ -2,13 +2,16 @@ package org.bayan.rumor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.bayan.classify.Category;
+import org.bayan.classify.Classification;
 import org.bayan.classify.ClassifierConfig;
 import org.bayan.classify.Corpus;
 import org.bayan.classify.LabelledText;
@@ -70,6 +73,7 @@ public class RumorClustering {
     Event<MessagesReclustered> reclustered;
 
     private volatile ClaimVectors vectors;
+    private volatile RumorGate gate;
     private final ClaimClusterer clusterer = new ClaimClusterer();
     /** Version of {@code rumor_state} the clusterer reflects; -1 forces a reload. */
     private long loadedVersion = -1;
@@ -78,25 +82,31 @@ public class RumorClustering {
     public record Joined(long clusterId, boolean newCluster, double similarity, String state) {
     }
 
+    /** Reads the gate's settings before the processing worker starts, so a bad value stops start-up with its reason. */
+    void onStart(@Observes @Priority(15) StartupEvent event) {
+        gate = RumorGate.of(config);
+    }
+
     /**
-     * Clusters a just-classified message when it is a rumor, or when it is clearly the same claim as an open
-     * cluster whatever its category: "they are kidnapping children in Nasr City!" classified urgent still
-     * counts towards the claim's cluster and its spike (its case stays urgent, and is never sent the
-     * clarification automatically). Runs inside the processing transaction, which has taken the clustering
-     * lock with {@link #lockAndSync()} before any case row; empty when the message joined nothing.
+     * Clusters a just-classified message as {@link RumorGate} says: a rumor, or a message the model gives enough
+     * rumor probability, joins the most similar open cluster or opens one; any other message joins only a clearly
+     * same claim. "They are kidnapping children in Nasr City!" classified urgent still counts towards the claim's
+     * cluster and its spike (its case stays urgent, and is never sent the clarification automatically). Runs
+     * inside the processing transaction, which has taken the clustering lock with {@link #lockAndSync()} before
+     * any case row; empty when the message joined nothing.
      */
-    public Optional<Joined> consider(Message message, SupportCase supportCase, String category) {
+    public Optional<Joined> consider(Message message, SupportCase supportCase, Classification classification) {
         if (message.body == null || message.body.isBlank()) {
             return Optional.empty();
         }
-        boolean rumor = Category.RUMOR.id().equals(category);
+        RumorGate.Entry entry = gate.entry(classification);
         Claim claim;
         ClaimClusterer.Match match;
         synchronized (this) {
             claim = vectors().claim(message.body);
-            match = clusterer.best(claim, rumor ? config.threshold() : config.otherCategoryThreshold()).orElse(null);
+            match = clusterer.best(claim, entry.joinAt()).orElse(null);
         }
-        if (match == null && !rumor) {
+        if (match == null && !entry.mayOpen()) {
             return Optional.empty();
         }
         RumorCluster cluster = match == null ? open(title(message.body), message.id, message.receivedAt) : em.find(RumorCluster.class, match.clusterId(),

@@ -17,6 +17,7 @@ import org.bayan.routing.RoutingRules;
 import org.bayan.rumor.Claim;
 import org.bayan.rumor.ClaimClusterer;
 import org.bayan.rumor.ClaimVectors;
+import org.bayan.rumor.RumorGate;
 import org.bayan.search.IndexedMessage;
 import org.bayan.search.StandaloneSearch;
 
@@ -46,8 +47,6 @@ public final class InProcessBenchmark {
 
     /** Batch the processing worker indexes after each committed transaction ({@code bayan.processing.batch-size}). */
     private static final int BATCH = 200;
-    /** {@code bayan.rumor.other-category-threshold} default: a non-rumor message joins only a clearly same claim. */
-    private static final double OTHER_CATEGORY_THRESHOLD = 0.6;
     /** {@code bayan.classify.review-threshold} default. */
     private static final double REVIEW_THRESHOLD = 0.5;
     private static final Instant START = Instant.parse("2026-11-01T08:00:00Z");
@@ -302,12 +301,11 @@ public final class InProcessBenchmark {
                 long t0 = System.nanoTime();
                 Classification result = engine.classify(text);
                 long t1 = System.nanoTime();
-                boolean rumor = Category.RUMOR.id().equals(result.category());
+                RumorGate.Entry entry = RumorGate.DEFAULT.entry(result);
                 Claim claim = vectors.claim(text);
-                Optional<ClaimClusterer.Match> match = clusterer.best(claim,
-                        rumor ? ClaimClusterer.DEFAULT_THRESHOLD : OTHER_CATEGORY_THRESHOLD);
+                Optional<ClaimClusterer.Match> match = clusterer.best(claim, entry.joinAt());
                 Long clusterId = null;
-                if (match.isPresent() || rumor) {
+                if (match.isPresent() || entry.mayOpen()) {
                     clusterId = match.map(ClaimClusterer.Match::clusterId).orElse(nextCluster);
                     if (match.isEmpty()) {
                         nextCluster++;

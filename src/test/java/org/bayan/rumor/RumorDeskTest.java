@@ -66,6 +66,25 @@ class RumorDeskTest {
     }
 
     @Test
+    void tellingClassifiedUrgentJoinsItsClaimAndStaysUrgentWhileLostPapersInTheSameCityStayOut() {
+        Posted question = Rumors.post("هل صحيح أن هناك عصابة تسرق الكلى من المرضى في مستشفى خاص بطنطا؟");
+        Posted english = Rumors.post("Someone says a private hospital in Tanta is stealing kidneys from patients under anesthesia, is this true?");
+        assertEquals("rumor", question.category());
+        assertEquals(question.clusterId(), english.clusterId());
+
+        // the model reads this Arabizi telling as urgent with little rumor probability: it may not open a cluster,
+        // but it is the same claim, so it counts towards it and its case keeps its urgent category
+        Posted arabizi = Rumors.post("fe mostashfa f Tanta bysr2o kela el 3ayanin?? ana 5ayef");
+        assertEquals("urgent", arabizi.category());
+        assertEquals(question.clusterId(), arabizi.clusterId(), "a same-claim message of another category joins");
+
+        Posted lostCard = Rumors.post("ضاعت مني البطاقة في طنطا امبارح، اعمل ايه؟");
+        assertEquals("lost_documents", lostCard.category());
+        assertEquals(null, lostCard.clusterId(), "lost papers in the same city join nothing and open nothing");
+        assertEquals(3, Rumors.cluster(question.clusterId()).getInt("summary.messageCount"));
+    }
+
+    @Test
     void clustersAreListedByRecentGrowth() {
         Posted a = Rumors.post("هل صحيح هروب سجناء من سجن برج العرب؟");
         Rumors.post("بجد فيه مساجين هربوا من برج العرب؟ الناس في العامرية قافلين بيوتهم");

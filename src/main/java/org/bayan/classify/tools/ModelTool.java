@@ -3,10 +3,12 @@ package org.bayan.classify.tools;
 import opennlp.tools.doccat.DoccatModel;
 import org.bayan.classify.Algorithm;
 import org.bayan.classify.CategorizerModel;
+import org.bayan.classify.ClassificationEngine;
 import org.bayan.classify.Corpus;
 import org.bayan.classify.CrossValidator;
 import org.bayan.classify.FeatureSet;
 import org.bayan.classify.LabelledText;
+import org.bayan.classify.LanguageIdentifier;
 import org.bayan.classify.ModelEvaluator;
 import org.bayan.classify.ModelTraining;
 import org.bayan.classify.TrainingSettings;
@@ -47,6 +49,7 @@ public final class ModelTool {
                 case "cross-validate" -> crossValidate(options);
                 case "corpus-stats" -> corpusStats(options);
                 case "rumor-eval" -> rumorEval(options);
+                case "rumor-gate" -> rumorGate(options);
                 default -> {
                     usage();
                     System.exit(2);
@@ -170,6 +173,66 @@ public final class ModelTool {
                 seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::f1).average().orElse(0),
                 seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::f1).min().orElse(0));
         System.out.println(org.bayan.rumor.ClusterEvaluation.errors(file, vectors, chosen, 42));
+        deskEval(options, file, vectors);
+    }
+
+    /**
+     * The same file along the desk's path: the bundled model classifies each message and the shipped
+     * {@link org.bayan.rumor.RumorGate} decides which are clustered and at what similarity.
+     */
+    private static void deskEval(Options options, Path file, org.bayan.rumor.ClaimVectors vectors) throws IOException {
+        String version = options.version != null ? options.version : ModelEvaluator.latestVersion(options.modelDir)
+                .orElseThrow(() -> new IllegalArgumentException("no bayan-doccat-*.bin in " + options.modelDir));
+        ClassificationEngine engine = new ClassificationEngine(CategorizerModel.load(options.modelDir, version),
+                new LanguageIdentifier(), 0);
+        var shipped = org.bayan.rumor.RumorGate.DEFAULT;
+        var gate = new org.bayan.rumor.RumorGate(shipped.threshold(),
+                options.otherCategoryThreshold != null ? options.otherCategoryThreshold : shipped.otherCategoryThreshold(),
+                options.candidateScore != null ? options.candidateScore : shipped.candidateScore());
+        var seeds = org.bayan.rumor.ClusterEvaluation.evaluateDesk(file, vectors, engine::classify, gate, new long[]{1, 2, 3, 4, 5});
+        System.out.printf(Locale.ROOT, "As the desk clusters (model %s; rumors and messages with rumor probability >= %.2f "
+                + "join at %.3f or open a cluster, other messages only join at %.3f), arrival order seeds 1-5:%n%n",
+                version, gate.candidateScore(), gate.threshold(), gate.otherCategoryThreshold());
+        System.out.println(org.bayan.rumor.ClusterEvaluation.gateCounts(file, engine::classify, gate) + "\n");
+        System.out.println(org.bayan.rumor.ClusterEvaluation.toMarkdown(seeds));
+        System.out.printf(Locale.ROOT, "desk mean precision %.4f, mean recall %.4f, mean F1 %.4f%n",
+                seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::precision).average().orElse(0),
+                seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::recall).average().orElse(0),
+                seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::f1).average().orElse(0));
+    }
+
+    /**
+     * What the rumor gate's candidate score lets in from a labelled corpus (default the dev files): per gold
+     * category, how many messages the bundled model classifies rumor, and how many would open a rumor cluster at
+     * several candidate scores. Messages of other categories opening clusters are noise in the rumor list.
+     */
+    private static void rumorGate(Options options) throws IOException {
+        Path corpus = options.positional == null ? options.dev : Path.of(options.positional);
+        String version = options.version != null ? options.version : ModelEvaluator.latestVersion(options.modelDir)
+                .orElseThrow(() -> new IllegalArgumentException("no bayan-doccat-*.bin in " + options.modelDir));
+        ClassificationEngine engine = new ClassificationEngine(CategorizerModel.load(options.modelDir, version),
+                new LanguageIdentifier(), 0);
+        double[] candidates = {0.05, 0.1, 0.15, 0.2, 0.25, 0.3};
+        StringBuilder md = new StringBuilder("Messages of " + corpus + " that may open a rumor cluster (model " + version
+                + "), by their labelled category:\n\n| category | messages | classified rumor |");
+        for (double c : candidates) {
+            md.append(String.format(Locale.ROOT, " candidate %.2f |", c));
+        }
+        md.append("\n|---|---|---|").append("---|".repeat(candidates.length)).append('\n');
+        for (org.bayan.classify.Category category : org.bayan.classify.Category.values()) {
+            List<org.bayan.classify.Classification> results = Corpus.read(corpus).stream()
+                    .filter(t -> t.category() == category).map(t -> engine.classify(t.text())).toList();
+            md.append("| ").append(category.id()).append(" | ").append(results.size()).append(" | ")
+                    .append(results.stream().filter(r -> r.category().equals(org.bayan.classify.Category.RUMOR.id())).count())
+                    .append(" |");
+            for (double c : candidates) {
+                var gate = new org.bayan.rumor.RumorGate(org.bayan.rumor.RumorGate.DEFAULT.threshold(),
+                        org.bayan.rumor.RumorGate.DEFAULT.otherCategoryThreshold(), c);
+                md.append(' ').append(results.stream().filter(r -> gate.entry(r).mayOpen()).count()).append(" |");
+            }
+            md.append('\n');
+        }
+        System.out.println(md);
     }
 
     private static void usage() {
@@ -178,7 +241,8 @@ public final class ModelTool {
                        evaluate FILE|DIR [--model-dir DIR] [--version V] [--urgent-threshold T]
                        cross-validate [--folds N] [--corpus DIR] [--out DIR]
                        corpus-stats [--corpus DIR] [--dev DIR]
-                       rumor-eval [FILE] [--corpus DIR]""");
+                       rumor-eval [FILE] [--corpus DIR] [--other-category-threshold T] [--candidate-score S]
+                       rumor-gate [FILE|DIR]""");
     }
 
     private static final class Options {
@@ -189,6 +253,8 @@ public final class ModelTool {
         Path feedback;
         String version;
         Double urgentThreshold;
+        Double otherCategoryThreshold;
+        Double candidateScore;
         String positional;
         int folds = 10;
 
@@ -204,6 +270,8 @@ public final class ModelTool {
                     case "--with-feedback" -> o.feedback = Path.of(value(args, ++i, arg));
                     case "--version" -> o.version = value(args, ++i, arg);
                     case "--urgent-threshold" -> o.urgentThreshold = Double.parseDouble(value(args, ++i, arg));
+                    case "--other-category-threshold" -> o.otherCategoryThreshold = Double.parseDouble(value(args, ++i, arg));
+                    case "--candidate-score" -> o.candidateScore = Double.parseDouble(value(args, ++i, arg));
                     case "--folds" -> o.folds = Integer.parseInt(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--")) {
