@@ -18,6 +18,7 @@ import org.bayan.search.IndexedMessage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,7 +63,24 @@ public class MessageProcessor {
         for (Long id : ids) {
             done.add(process(em.find(Message.class, id)));
         }
-        return done;
+        return withLateClusters(done);
+    }
+
+    /**
+     * A message that joined nothing when processed may have been taken into a cluster by a later message of the
+     * same batch ({@link RumorClustering}'s late joining); what the index gets must say so.
+     */
+    private List<IndexedMessage> withLateClusters(List<IndexedMessage> done) {
+        List<Long> outside = done.stream().filter(m -> m.clusterId() == null).map(IndexedMessage::id).toList();
+        if (outside.isEmpty()) {
+            return done;
+        }
+        Map<Long, Long> clusters = rumors.clustersOf(outside);
+        if (clusters.isEmpty()) {
+            return done;
+        }
+        return done.stream().map(m -> m.clusterId() == null && clusters.containsKey(m.id())
+                ? m.withCluster(clusters.get(m.id())) : m).toList();
     }
 
     /** Processes one message alone: used to isolate the message that made a batch fail. */

@@ -1,7 +1,9 @@
 package org.bayan.rumor;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +55,14 @@ public final class ClaimClusterer {
     private record Member(long clusterId, Claim claim, Set<String> keys) {
     }
 
+    /** A message that joined no cluster, held since {@code since} in case one it belongs to forms later. */
+    private record Waiting(Claim claim, Set<String> keys, Instant since) {
+    }
+
+    /** A held message that now reaches a cluster: see {@link #waitingFor}. */
+    public record Late(long messageId, double similarity) {
+    }
+
     private final double threshold;
     private final Map<Long, Member> members = new HashMap<>();
     private final Map<Long, Set<Long>> clusters = new TreeMap<>();
@@ -62,6 +72,9 @@ public final class ClaimClusterer {
     /** Per cluster of two or more, its members taken as one claim ({@link #profile}); dropped when it changes. */
     private final Map<Long, Claim> profiles = new HashMap<>();
     private long nextClusterId = 1;
+    /** Held messages, oldest first, and an index of their keys ({@link #hold}); survive {@link #clear()}. */
+    private final LinkedHashMap<Long, Waiting> waiting = new LinkedHashMap<>();
+    private final Map<String, Set<Long>> waitingIndex = new HashMap<>();
 
     public ClaimClusterer() {
         this(DEFAULT_THRESHOLD);
@@ -135,6 +148,7 @@ public final class ClaimClusterer {
             throw new IllegalArgumentException("message " + messageId + " is already in cluster "
                     + members.get(messageId).clusterId());
         }
+        release(messageId);
         Set<String> keys = ClaimSimilarity.keys(claim);
         members.put(messageId, new Member(clusterId, claim, keys));
         clusters.computeIfAbsent(clusterId, id -> new TreeSet<>()).add(messageId);
@@ -211,6 +225,84 @@ public final class ClaimClusterer {
         return Set.copyOf(clusters.keySet());
     }
 
+    /**
+     * Holds a message that joined no cluster (the gate let it only join, and nothing was similar enough), so that
+     * a cluster forming later can take it in: the first people to ask often do it in words the model files under
+     * another category, before anyone's message opens the claim's cluster. At most {@code max} are held; the
+     * oldest go first.
+     */
+    public synchronized void hold(long messageId, Claim claim, Instant since, int max) {
+        if (members.containsKey(messageId) || max <= 0) {
+            return;
+        }
+        release(messageId);
+        Set<String> keys = ClaimSimilarity.keys(claim);
+        if (keys.isEmpty()) {
+            // shares no key with anything: no cluster can ever reach it
+            return;
+        }
+        waiting.put(messageId, new Waiting(claim, keys, since));
+        for (String key : keys) {
+            waitingIndex.computeIfAbsent(key, k -> new TreeSet<>()).add(messageId);
+        }
+        while (waiting.size() > max) {
+            release(waiting.keySet().iterator().next());
+        }
+    }
+
+    /**
+     * The held messages, held since {@code notBefore} or later, whose best open cluster is now {@code clusterId}
+     * at {@code minimum} similarity or more, looked for among those sharing an index key with {@code trigger}
+     * (the message that just joined or opened the cluster: only it changed what the cluster can attract).
+     * Messages held before {@code notBefore} are released. Changes nothing else: the caller adds each one with
+     * {@link #addTo}, which releases it.
+     */
+    public synchronized List<Late> waitingFor(long clusterId, Claim trigger, double minimum, Instant notBefore) {
+        Set<Long> candidates = new TreeSet<>();
+        for (String key : ClaimSimilarity.keys(trigger)) {
+            candidates.addAll(waitingIndex.getOrDefault(key, Set.of()));
+        }
+        List<Late> late = new ArrayList<>();
+        for (long messageId : candidates) {
+            Waiting held = waiting.get(messageId);
+            if (held.since().isBefore(notBefore)) {
+                release(messageId);
+                continue;
+            }
+            Optional<Match> match = best(held.claim(), minimum);
+            if (match.isPresent() && match.get().clusterId() == clusterId) {
+                late.add(new Late(messageId, match.get().similarity()));
+            }
+        }
+        return late;
+    }
+
+    /** The claim of a held message (to add it with {@link #addTo}), if it is held. */
+    public synchronized Optional<Claim> held(long messageId) {
+        Waiting held = waiting.get(messageId);
+        return held == null ? Optional.empty() : Optional.of(held.claim());
+    }
+
+    /** Stops holding a message (it joined a cluster, or is too old). */
+    public synchronized void release(long messageId) {
+        Waiting held = waiting.remove(messageId);
+        if (held == null) {
+            return;
+        }
+        for (String key : held.keys()) {
+            Set<Long> posting = waitingIndex.get(key);
+            posting.remove(messageId);
+            if (posting.isEmpty()) {
+                waitingIndex.remove(key);
+            }
+        }
+    }
+
+    public synchronized int waitingCount() {
+        return waiting.size();
+    }
+
+    /** Forgets the clusters (to reload them); held messages stay held. */
     public synchronized void clear() {
         members.clear();
         clusters.clear();

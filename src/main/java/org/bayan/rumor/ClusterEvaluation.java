@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -96,12 +97,14 @@ public final class ClusterEvaluation {
 
     /**
      * Cluster quality as the desk gets it: each message is classified, and {@link RumorGate} decides whether it
-     * may open a cluster and how similar it must be to join one, as in the service. A message that stays out of
+     * may open a cluster and how similar it must be to join one, as in the service. With {@code lateJoin}, a
+     * message that joined nothing is held and taken into a cluster that later reaches it at the gate's
+     * other-category threshold, as the service does ({@link ClaimClusterer#hold}). A message that stays out of
      * every cluster counts as a cluster of its own, so a claim's messages the gate kept out are recall lost.
      * Several arrival orders at the gate's thresholds.
      */
     public static List<Score> evaluateDesk(Path file, ClaimVectors vectors, Function<String, Classification> classifier,
-                                           RumorGate gate, long[] seeds) throws IOException {
+                                           RumorGate gate, boolean lateJoin, long[] seeds) throws IOException {
         List<Row> rows = read(file);
         Map<String, Claim> claims = claims(rows, vectors);
         Map<String, RumorGate.Entry> entries = new HashMap<>();
@@ -113,7 +116,6 @@ public final class ClusterEvaluation {
             List<Row> order = shuffled(rows, seed);
             ClaimClusterer clusterer = new ClaimClusterer(gate.threshold());
             int[] cluster = new int[order.size()];
-            int outside = -1;
             for (int i = 0; i < order.size(); i++) {
                 Claim claim = claims.get(order.get(i).text());
                 RumorGate.Entry entry = entries.get(order.get(i).text());
@@ -124,7 +126,20 @@ public final class ClusterEvaluation {
                 } else if (entry.mayOpen()) {
                     cluster[i] = (int) clusterer.add(i, claim).clusterId();
                 } else {
-                    cluster[i] = outside--;
+                    // messages outside every cluster are clusters of one: ids below the clusterer's
+                    cluster[i] = -1 - i;
+                    if (lateJoin) {
+                        clusterer.hold(i, claim, Instant.EPOCH, Integer.MAX_VALUE);
+                    }
+                    continue;
+                }
+                if (lateJoin) {
+                    for (ClaimClusterer.Late late : clusterer.waitingFor(cluster[i], claim,
+                            gate.otherCategoryThreshold(), Instant.EPOCH)) {
+                        int held = (int) late.messageId();
+                        clusterer.addTo(cluster[i], held, clusterer.held(held).orElseThrow());
+                        cluster[held] = cluster[i];
+                    }
                 }
             }
             scores.add(pairwise(order, cluster, gate.threshold(), seed));

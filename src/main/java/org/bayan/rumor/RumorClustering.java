@@ -24,7 +24,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -107,12 +109,16 @@ public class RumorClustering {
             match = clusterer.best(claim, entry.joinAt()).orElse(null);
         }
         if (match == null && !entry.mayOpen()) {
+            synchronized (this) {
+                clusterer.hold(message.id, claim, clock.instant(), holdLimit());
+            }
             return Optional.empty();
         }
         RumorCluster cluster = match == null ? open(title(message.body), message.id, message.receivedAt) : em.find(RumorCluster.class, match.clusterId(),
                 LockModeType.PESSIMISTIC_WRITE);
         addMember(cluster, message, supportCase.id, match == null ? 1.0 : match.similarity(), RumorMember.BY_MODEL,
                 claim);
+        takeInWaiting(cluster, claim);
         String state = cluster.status;
         if (spikes.check(cluster, message.receivedAt, supportCase.id) || spikes.spiking(cluster, message.receivedAt)) {
             state = STATE_SPIKING;
@@ -120,6 +126,59 @@ public class RumorClustering {
         Log.debugf("Message %d joined rumor cluster %d (%s, similarity %.3f)", message.id, cluster.id,
                 match == null ? "new" : "existing", match == null ? 1.0 : match.similarity());
         return Optional.of(new Joined(cluster.id, match == null, match == null ? 1.0 : match.similarity(), state));
+    }
+
+    /** The cluster of each of the given messages that is in one. */
+    public Map<Long, Long> clustersOf(List<Long> messageIds) {
+        Map<Long, Long> clusters = new HashMap<>();
+        for (RumorMember member : RumorMember.<RumorMember>list("messageId in ?1", messageIds)) {
+            clusters.put(member.messageId, member.clusterId);
+        }
+        return clusters;
+    }
+
+    /** How many messages may wait for a cluster: none when late joining is turned off. */
+    private int holdLimit() {
+        return config.lateJoinWindow().isZero() ? 0 : config.lateJoinMax();
+    }
+
+    /**
+     * Takes into the cluster the held messages (they joined nothing on arrival) that it now reaches at the
+     * other-category threshold, as members joined by the model: the first people to ask about a claim often do
+     * it in words the model files under another category, before anyone's message opens the claim's cluster.
+     * Each is checked against the database first: another instance or a supervisor may have placed it since.
+     */
+    private void takeInWaiting(RumorCluster cluster, Claim trigger) {
+        if (holdLimit() == 0 || !cluster.attracts()) {
+            return;
+        }
+        List<ClaimClusterer.Late> late;
+        synchronized (this) {
+            late = clusterer.waitingFor(cluster.id, trigger, config.otherCategoryThreshold(),
+                    clock.instant().minus(config.lateJoinWindow()));
+        }
+        List<Long> joined = new ArrayList<>();
+        for (ClaimClusterer.Late candidate : late) {
+            Message held = em.find(Message.class, candidate.messageId());
+            Optional<Claim> claim;
+            synchronized (this) {
+                claim = clusterer.held(candidate.messageId());
+                clusterer.release(candidate.messageId());
+            }
+            if (held == null || held.caseId == null || claim.isEmpty()
+                    || RumorMember.findById(candidate.messageId()) != null) {
+                continue;
+            }
+            addMember(cluster, held, held.caseId, candidate.similarity(), RumorMember.BY_MODEL, claim.get());
+            clarifications.joined(cluster, em.find(SupportCase.class, held.caseId));
+            joined.add(held.id);
+        }
+        if (!joined.isEmpty()) {
+            registry.counter("bayan.rumor.late.joins").increment(joined.size());
+            Log.debugf("Rumor cluster %d took in %d earlier messages", cluster.id, (Integer) joined.size());
+            // they were indexed when processed, without the cluster
+            reclustered.fire(new MessagesReclustered(joined));
+        }
     }
 
     /**

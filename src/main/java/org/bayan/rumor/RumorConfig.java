@@ -33,6 +33,18 @@ public interface RumorConfig {
     @WithDefault("0.2")
     double candidateScore();
 
+    /**
+     * How long a message that joined no cluster is held in case a cluster forms later that it belongs to (it is
+     * then taken in at {@link #otherCategoryThreshold()}). Held in memory by the instance that processed it, so
+     * a restart forgets them. {@code PT0S} turns late joining off. Defaults to 6 hours.
+     */
+    @WithDefault("PT6H")
+    Duration lateJoinWindow();
+
+    /** At most this many messages are held at once per instance (the oldest go first). Defaults to 10,000. */
+    @WithDefault("10000")
+    int lateJoinMax();
+
     /** A cluster without new messages for this long stops attracting new ones (it stays listed). Defaults to 14 days. */
     @WithDefault("P14D")
     Duration idleAfter();

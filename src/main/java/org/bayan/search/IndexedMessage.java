@@ -6,4 +6,9 @@ import java.time.Instant;
 public record IndexedMessage(long id, Long caseId, String text, String channel, String language, String variety,
                              String category, String queue, String status, Long clusterId, Instant receivedAt,
                              Instant processedAt) {
+
+    public IndexedMessage withCluster(Long cluster) {
+        return new IndexedMessage(id, caseId, text, channel, language, variety, category, queue, status, cluster,
+                receivedAt, processedAt);
+    }
 }

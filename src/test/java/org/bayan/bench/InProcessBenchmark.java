@@ -47,6 +47,9 @@ public final class InProcessBenchmark {
 
     /** Batch the processing worker indexes after each committed transaction ({@code bayan.processing.batch-size}). */
     private static final int BATCH = 200;
+    /** {@code bayan.rumor.late-join-window} and {@code bayan.rumor.late-join-max} defaults. */
+    private static final Duration LATE_JOIN_WINDOW = Duration.ofHours(6);
+    private static final int LATE_JOIN_MAX = 10_000;
     /** {@code bayan.classify.review-threshold} default. */
     private static final double REVIEW_THRESHOLD = 0.5;
     private static final Instant START = Instant.parse("2026-11-01T08:00:00Z");
@@ -312,6 +315,14 @@ public final class InProcessBenchmark {
                     }
                     clusterer.addTo(clusterId, id, claim);
                     clustered++;
+                    // late joining, as the service does it: held messages this one lets the cluster reach
+                    for (ClaimClusterer.Late late : clusterer.waitingFor(clusterId, claim,
+                            RumorGate.DEFAULT.otherCategoryThreshold(), received.minus(LATE_JOIN_WINDOW))) {
+                        clusterer.addTo(clusterId, late.messageId(), clusterer.held(late.messageId()).orElseThrow());
+                        clustered++;
+                    }
+                } else {
+                    clusterer.hold(id, claim, received, LATE_JOIN_MAX);
                 }
                 long t2 = System.nanoTime();
                 String kind = channels[i].endsWith("_comment") ? "comment" : "private";

@@ -2,6 +2,7 @@ package org.bayan.rumor;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -155,5 +156,49 @@ class ClaimClustererTest {
         ClaimClusterer clusterer = new ClaimClusterer();
         clusterer.add(1, claim(QANATER_ESCAPE.get(0)));
         assertThrows(IllegalArgumentException.class, () -> clusterer.add(1, claim(QANATER_ESCAPE.get(1))));
+    }
+
+    @Test
+    void heldMessageIsOfferedToTheClusterThatLaterReachesIt() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+        clusterer.hold(1, claim(QANATER_ESCAPE.get(2)), now, 100);
+        clusterer.hold(2, claim("ضاع مني الباسبور في المعادي، اعمل ايه؟"), now, 100);
+        assertEquals(2, clusterer.waitingCount());
+
+        Claim opener = claim(QANATER_ESCAPE.get(0));
+        long cluster = clusterer.add(10, opener).clusterId();
+        List<ClaimClusterer.Late> late = clusterer.waitingFor(cluster, opener, 0.25, now.minusSeconds(3600));
+        assertEquals(List.of(1L), late.stream().map(ClaimClusterer.Late::messageId).toList(),
+                "the same claim is offered, the lost passport is not");
+
+        clusterer.addTo(cluster, 1, clusterer.held(1).orElseThrow());
+        assertEquals(Set.of(1L, 10L), clusterer.members(cluster));
+        assertEquals(1, clusterer.waitingCount(), "joining releases it");
+    }
+
+    @Test
+    void heldMessagesOlderThanTheWindowOrBeyondTheLimitAreReleased() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+        clusterer.hold(1, claim(QANATER_ESCAPE.get(2)), now.minusSeconds(7 * 3600), 2);
+        clusterer.hold(2, claim(QANATER_ESCAPE.get(3)), now, 2);
+        clusterer.hold(3, claim(QANATER_ESCAPE.get(4)), now, 2);
+        assertTrue(clusterer.held(1).isEmpty(), "the oldest goes when a third is held with a limit of two");
+
+        clusterer.hold(1, claim(QANATER_ESCAPE.get(2)), now.minusSeconds(7 * 3600), 3);
+        Claim opener = claim(QANATER_ESCAPE.get(0));
+        long cluster = clusterer.add(10, opener).clusterId();
+        List<Long> offered = clusterer.waitingFor(cluster, opener, 0.25, now.minusSeconds(6 * 3600)).stream()
+                .map(ClaimClusterer.Late::messageId).toList();
+        assertEquals(List.of(2L, 3L), offered);
+        assertTrue(clusterer.held(1).isEmpty(), "held for seven hours with a six-hour window: released");
+    }
+
+    @Test
+    void messageWithNothingToMatchOnIsNotHeld() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        clusterer.hold(1, claim("شكرا جزيلا"), Instant.EPOCH, 100);
+        assertEquals(0, clusterer.waitingCount());
     }
 }

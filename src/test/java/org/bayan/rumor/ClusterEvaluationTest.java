@@ -37,7 +37,7 @@ class ClusterEvaluationTest {
         ClassificationEngine engine = new ClassificationEngine(CategorizerModel.load(models,
                 ModelEvaluator.latestVersion(models).orElseThrow()), new LanguageIdentifier(), 0);
         var scores = ClusterEvaluation.evaluateDesk(Path.of("models/rumors/clusters-eval.tsv"), vectors,
-                engine::classify, RumorGate.DEFAULT, new long[]{42, 1, 2, 3, 4, 5});
+                engine::classify, RumorGate.DEFAULT, true, new long[]{42, 1, 2, 3, 4, 5});
         for (ClusterEvaluation.Score score : scores) {
             assertTrue(score.f1() >= 0.85, ClusterEvaluation.toMarkdown(scores));
         }

@@ -85,6 +85,25 @@ class RumorDeskTest {
     }
 
     @Test
+    void messageThatJoinedNothingIsTakenInWhenItsClaimsClusterFormsLater() {
+        // the first asker's Arabizi reads as lost documents to the model: no cluster yet, and it may not open one
+        Posted first = Rumors.post("el 3eish f afran Assiut feh sem?? ebn 3ami ta3ban gedan ba3d ma kal");
+        assertEquals(null, first.clusterId());
+
+        Posted opener = Rumors.post("wach s7i7 lkhobz f Assiut fih sem?");
+        assertTrue(opener.clusterId() != null);
+        JsonPath view = Rumors.cluster(opener.clusterId());
+        assertEquals(2, view.getInt("summary.messageCount"));
+        assertTrue(view.getList("messages.messageId", Long.class).contains(first.messageId()),
+                "the earlier message counts towards the claim it asked about");
+        // and the index learns its cluster
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertTrue(
+                TestUsers.asResponder().queryParam("cluster", opener.clusterId()).get("/api/v1/search")
+                        .then().statusCode(200).extract().jsonPath().getList("hits.messageId", Long.class)
+                        .contains(first.messageId())));
+    }
+
+    @Test
     void clustersAreListedByRecentGrowth() {
         Posted a = Rumors.post("هل صحيح هروب سجناء من سجن برج العرب؟");
         Rumors.post("بجد فيه مساجين هربوا من برج العرب؟ الناس في العامرية قافلين بيوتهم");

@@ -189,10 +189,12 @@ public final class ModelTool {
         var gate = new org.bayan.rumor.RumorGate(shipped.threshold(),
                 options.otherCategoryThreshold != null ? options.otherCategoryThreshold : shipped.otherCategoryThreshold(),
                 options.candidateScore != null ? options.candidateScore : shipped.candidateScore());
-        var seeds = org.bayan.rumor.ClusterEvaluation.evaluateDesk(file, vectors, engine::classify, gate, new long[]{1, 2, 3, 4, 5});
+        var seeds = org.bayan.rumor.ClusterEvaluation.evaluateDesk(file, vectors, engine::classify, gate, !options.noLateJoin,
+                new long[]{1, 2, 3, 4, 5});
         System.out.printf(Locale.ROOT, "As the desk clusters (model %s; rumors and messages with rumor probability >= %.2f "
-                + "join at %.3f or open a cluster, other messages only join at %.3f), arrival order seeds 1-5:%n%n",
-                version, gate.candidateScore(), gate.threshold(), gate.otherCategoryThreshold());
+                + "join at %.3f or open a cluster, other messages only join at %.3f%s), arrival order seeds 1-5:%n%n",
+                version, gate.candidateScore(), gate.threshold(), gate.otherCategoryThreshold(),
+                options.noLateJoin ? "" : ", also once a cluster forms later");
         System.out.println(org.bayan.rumor.ClusterEvaluation.gateCounts(file, engine::classify, gate) + "\n");
         System.out.println(org.bayan.rumor.ClusterEvaluation.toMarkdown(seeds));
         System.out.printf(Locale.ROOT, "desk mean precision %.4f, mean recall %.4f, mean F1 %.4f%n",
@@ -241,7 +243,7 @@ public final class ModelTool {
                        evaluate FILE|DIR [--model-dir DIR] [--version V] [--urgent-threshold T]
                        cross-validate [--folds N] [--corpus DIR] [--out DIR]
                        corpus-stats [--corpus DIR] [--dev DIR]
-                       rumor-eval [FILE] [--corpus DIR] [--other-category-threshold T] [--candidate-score S]
+                       rumor-eval [FILE] [--corpus DIR] [--other-category-threshold T] [--candidate-score S] [--no-late-join]
                        rumor-gate [FILE|DIR]""");
     }
 
@@ -255,6 +257,7 @@ public final class ModelTool {
         Double urgentThreshold;
         Double otherCategoryThreshold;
         Double candidateScore;
+        boolean noLateJoin;
         String positional;
         int folds = 10;
 
@@ -272,6 +275,7 @@ public final class ModelTool {
                     case "--urgent-threshold" -> o.urgentThreshold = Double.parseDouble(value(args, ++i, arg));
                     case "--other-category-threshold" -> o.otherCategoryThreshold = Double.parseDouble(value(args, ++i, arg));
                     case "--candidate-score" -> o.candidateScore = Double.parseDouble(value(args, ++i, arg));
+                    case "--no-late-join" -> o.noLateJoin = true;
                     case "--folds" -> o.folds = Integer.parseInt(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--")) {
