@@ -44,6 +44,9 @@ public final class ClaimClusterer {
      */
     static final int LINKAGE = 2;
 
+    /** How many held messages sharing a key with a cluster's new member are looked at, newest first. */
+    static final int LATE_CANDIDATES = 50;
+
     /** The cluster a message joined, how similar it was to it, and whether the message opened it. */
     public record Assignment(long messageId, long clusterId, double similarity, boolean newCluster) {
     }
@@ -105,18 +108,27 @@ public final class ClaimClusterer {
         }
         Match best = null;
         for (Map.Entry<Long, List<Double>> e : byCluster.entrySet()) {
-            // members that name no place would otherwise bridge a Shubra cluster to a Faisal message, and one
-            // member saying "Cairo" would open a Shubra cluster to every Cairo district
-            double places = ClaimSimilarity.placeConflict(claim.signature().places(),
-                    ClaimSignatures.mostSpecific(clusterPlaces.getOrDefault(e.getKey(), Map.of()).keySet()));
-            double members = score(e.getValue(), clusters.get(e.getKey()).size());
-            double whole = clusters.get(e.getKey()).size() >= 2 ? wholeCluster(claim, profile(e.getKey())) : 0;
-            double score = places * Math.max(members, whole);
+            double score = clusterScore(claim, e.getKey(), e.getValue());
             if (score >= minimum && (best == null || score > best.similarity())) {
                 best = new Match(e.getKey(), score);
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * A claim's score against one open cluster, given its similarities to the cluster's members that share a key
+     * with it: the better of the members' score and the whole cluster's, times how far the named places agree.
+     */
+    private double clusterScore(Claim claim, long clusterId, List<Double> similarities) {
+        // members that name no place would otherwise bridge a Shubra cluster to a Faisal message, and one
+        // member saying "Cairo" would open a Shubra cluster to every Cairo district
+        double places = ClaimSimilarity.placeConflict(claim.signature().places(),
+                ClaimSignatures.mostSpecific(clusterPlaces.getOrDefault(clusterId, Map.of()).keySet()));
+        int size = clusters.get(clusterId).size();
+        double members = score(similarities, size);
+        double whole = size >= 2 ? wholeCluster(claim, profile(clusterId)) : 0;
+        return places * Math.max(members, whole);
     }
 
     /**
@@ -251,27 +263,43 @@ public final class ClaimClusterer {
     }
 
     /**
-     * The held messages, held since {@code notBefore} or later, whose best open cluster is now {@code clusterId}
-     * at {@code minimum} similarity or more, looked for among those sharing an index key with {@code trigger}
-     * (the message that just joined or opened the cluster: only it changed what the cluster can attract).
-     * Messages held before {@code notBefore} are released. Changes nothing else: the caller adds each one with
-     * {@link #addTo}, which releases it.
+     * The held messages, held since {@code notBefore} or later, that {@code clusterId} now reaches at
+     * {@code minimum} or more: looked for among the newest {@value #LATE_CANDIDATES} sharing an index key with
+     * {@code trigger} (the message that just joined or opened the cluster: only it changed what the cluster can
+     * attract), and only those at least {@code minimum} similar to the trigger itself are scored against the
+     * cluster. The first cluster to reach a held message takes it. Messages held before {@code notBefore} are
+     * released. Changes nothing else: the caller adds each one with {@link #addTo}, which releases it.
+     * <p>
+     * Why so narrow: scoring every held message sharing a key against every cluster cost a hundred times more
+     * than clustering itself in the in-process benchmark; with the trigger test, one cluster and 50 candidates
+     * the cost is in docs/benchmarks.md, and the labelled files score the same (rumor-eval).
      */
     public synchronized List<Late> waitingFor(long clusterId, Claim trigger, double minimum, Instant notBefore) {
-        Set<Long> candidates = new TreeSet<>();
+        TreeSet<Long> candidates = new TreeSet<>();
         for (String key : ClaimSimilarity.keys(trigger)) {
             candidates.addAll(waitingIndex.getOrDefault(key, Set.of()));
         }
         List<Late> late = new ArrayList<>();
-        for (long messageId : candidates) {
+        int looked = 0;
+        for (long messageId : candidates.descendingSet()) {
             Waiting held = waiting.get(messageId);
             if (held.since().isBefore(notBefore)) {
                 release(messageId);
                 continue;
             }
-            Optional<Match> match = best(held.claim(), minimum);
-            if (match.isPresent() && match.get().clusterId() == clusterId) {
-                late.add(new Late(messageId, match.get().similarity()));
+            if (looked++ >= LATE_CANDIDATES || ClaimSimilarity.between(held.claim(), trigger) < minimum) {
+                continue;
+            }
+            List<Double> similarities = new ArrayList<>();
+            for (long member : clusters.get(clusterId)) {
+                double similarity = ClaimSimilarity.between(held.claim(), members.get(member).claim());
+                if (similarity > 0) {
+                    similarities.add(similarity);
+                }
+            }
+            double score = clusterScore(held.claim(), clusterId, similarities);
+            if (score >= minimum) {
+                late.add(new Late(messageId, score));
             }
         }
         return late;

@@ -47,9 +47,8 @@ public final class InProcessBenchmark {
 
     /** Batch the processing worker indexes after each committed transaction ({@code bayan.processing.batch-size}). */
     private static final int BATCH = 200;
-    /** {@code bayan.rumor.late-join-window} and {@code bayan.rumor.late-join-max} defaults. */
+    /** {@code bayan.rumor.late-join-window} default; {@code --late-join-max} (default 10,000, 0 = off) sets the other. */
     private static final Duration LATE_JOIN_WINDOW = Duration.ofHours(6);
-    private static final int LATE_JOIN_MAX = 10_000;
     /** {@code bayan.classify.review-threshold} default. */
     private static final double REVIEW_THRESHOLD = 0.5;
     private static final Instant START = Instant.parse("2026-11-01T08:00:00Z");
@@ -64,10 +63,12 @@ public final class InProcessBenchmark {
     private final ClaimVectors vectors;
     private final Duration refresh;
     private final Path tmp;
+    private final int lateJoinMax;
 
     private InProcessBenchmark(List<SyntheticCorpus.Text> corpus, long seed, ClassificationEngine engine,
-                               RoutingRules rules, ClaimVectors vectors, Duration refresh, Path tmp) {
+                               RoutingRules rules, ClaimVectors vectors, Duration refresh, Path tmp, int lateJoinMax) {
         this.corpus = corpus;
+        this.lateJoinMax = lateJoinMax;
         this.engine = engine;
         this.rules = rules;
         this.vectors = vectors;
@@ -91,6 +92,7 @@ public final class InProcessBenchmark {
                 Integer.parseInt(BenchReport.option(args, "pipeline-messages", full ? "50000" : "4000")));
         long seed = Long.parseLong(BenchReport.option(args, "seed", "42"));
         Duration refresh = Duration.parse(BenchReport.option(args, "refresh", "PT1S"));
+        int lateJoinMax = Integer.parseInt(BenchReport.option(args, "late-join-max", "10000"));
         Path project = Path.of(".");
 
         BenchReport report = new BenchReport("in-process", "In-process throughput: components and pipeline");
@@ -114,7 +116,7 @@ public final class InProcessBenchmark {
                 + " single thread (Lucene's merge and refresh threads run beside it)",
                 (System.nanoTime() - started) / 1e9, rounds));
         try {
-            new InProcessBenchmark(corpus, seed, engine, rules, vectors, refresh, tmp).run(report, rounds, pipelineMessages);
+            new InProcessBenchmark(corpus, seed, engine, rules, vectors, refresh, tmp, lateJoinMax).run(report, rounds, pipelineMessages);
         } finally {
             BenchReport.deleteTree(tmp);
         }
@@ -322,7 +324,7 @@ public final class InProcessBenchmark {
                         clustered++;
                     }
                 } else {
-                    clusterer.hold(id, claim, received, LATE_JOIN_MAX);
+                    clusterer.hold(id, claim, received, lateJoinMax);
                 }
                 long t2 = System.nanoTime();
                 String kind = channels[i].endsWith("_comment") ? "comment" : "private";
