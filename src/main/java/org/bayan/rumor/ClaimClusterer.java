@@ -326,6 +326,12 @@ public final class ClaimClusterer {
         }
     }
 
+    /** Stops holding every message (what a restart does). */
+    public synchronized void releaseAll() {
+        waiting.clear();
+        waitingIndex.clear();
+    }
+
     public synchronized int waitingCount() {
         return waiting.size();
     }

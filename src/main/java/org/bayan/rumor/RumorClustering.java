@@ -15,7 +15,9 @@ import org.bayan.classify.Classification;
 import org.bayan.classify.ClassifierConfig;
 import org.bayan.classify.Corpus;
 import org.bayan.classify.LabelledText;
+import org.bayan.common.SqlValues;
 import org.bayan.ingest.Message;
+import org.bayan.ingest.MessageState;
 import org.bayan.routing.CaseService;
 import org.bayan.routing.SupportCase;
 
@@ -76,6 +78,8 @@ public class RumorClustering {
 
     private volatile ClaimVectors vectors;
     private volatile RumorGate gate;
+    /** Whether the messages waiting for a cluster were read back from the database since start ({@link #loadHeld}). */
+    private boolean heldLoaded;
     private final ClaimClusterer clusterer = new ClaimClusterer();
     /** Version of {@code rumor_state} the clusterer reflects; -1 forces a reload. */
     private long loadedVersion = -1;
@@ -213,6 +217,17 @@ public class RumorClustering {
     private synchronized void changed() {
         em.createNativeQuery("UPDATE rumor_state SET version = version + 1 WHERE id = 1").executeUpdate();
         loadedVersion++;
+    }
+
+    /**
+     * Drops everything this instance keeps in memory, held messages included, as a restart does; the next
+     * clustering transaction reads it back from the database. For tests of what survives a restart.
+     */
+    synchronized void forgetMemory() {
+        clusterer.clear();
+        clusterer.releaseAll();
+        heldLoaded = false;
+        loadedVersion = -1;
     }
 
     /** Clusters stop attracting once idle: a reload drops them. Hourly is fine-grained enough for days. */
@@ -399,6 +414,42 @@ public class RumorClustering {
             clusterer.addTo(((Number) row[1]).longValue(), ((Number) row[0]).longValue(), vectors().claim((String) row[2]));
         }
         Log.infof("Loaded %d messages of %d open rumor clusters in %d ms", rows.size(), clusterer.clusterIds().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        if (!heldLoaded) {
+            loadHeld();
+            heldLoaded = true;
+        }
+    }
+
+    /**
+     * After a start, holds again the recent messages that joined no cluster, so a restart does not end their wait:
+     * among the newest {@code late-join-max} processed messages (read through the state/id index, never the whole
+     * table), those processed within the window and in no cluster. Held messages then live in memory; a reload
+     * keeps them.
+     */
+    private void loadHeld() {
+        int max = holdLimit();
+        if (max == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        Instant since = clock.instant().minus(config.lateJoinWindow());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT t.id, t.body, t.processed_at FROM message t
+                        JOIN (SELECT id FROM message WHERE state = ?1 ORDER BY id DESC LIMIT ?2) recent ON recent.id = t.id
+                        WHERE t.processed_at >= ?3 AND t.body IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM rumor_member m WHERE m.message_id = t.id)
+                        ORDER BY t.id""")
+                .setParameter(1, MessageState.PROCESSED.id()).setParameter(2, max).setParameter(3, since)
+                .getResultList();
+        for (Object[] row : rows) {
+            String body = (String) row[1];
+            if (!body.isBlank()) {
+                clusterer.hold(((Number) row[0]).longValue(), vectors().claim(body), SqlValues.instant(row[2]), max);
+            }
+        }
+        Log.infof("Holding %d recent messages that joined no rumor cluster (loaded in %d ms)", clusterer.waitingCount(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -35,8 +35,8 @@ public interface RumorConfig {
 
     /**
      * How long a message that joined no cluster is held in case a cluster forms later that it belongs to (it is
-     * then taken in at {@link #otherCategoryThreshold()}). Held in memory by the instance that processed it, so
-     * a restart forgets them. {@code PT0S} turns late joining off. Defaults to 6 hours.
+     * then taken in at {@link #otherCategoryThreshold()}). Held in memory by the instance that processed it and
+     * read back from the database after a restart. {@code PT0S} turns late joining off. Defaults to 6 hours.
      */
     @WithDefault("PT6H")
     Duration lateJoinWindow();

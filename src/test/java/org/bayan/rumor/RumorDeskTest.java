@@ -103,6 +103,21 @@ class RumorDeskTest {
                         .contains(first.messageId())));
     }
 
+    @Inject
+    RumorClustering clustering;
+
+    @Test
+    void messageHeldForALaterClusterIsStillHeldAfterARestart() {
+        Posted first = Rumors.post("el 3asir elly bytba3 odam madraset Damanhour fih sem?? ebni shereb menno");
+        assertEquals(null, first.clusterId());
+        clustering.forgetMemory();
+
+        Posted opener = Rumors.post("هل صحيح أن العصير الذي يباع أمام مدرسة في دمنهور مسموم؟");
+        assertTrue(opener.clusterId() != null);
+        assertTrue(Rumors.cluster(opener.clusterId()).getList("messages.messageId", Long.class).contains(first.messageId()),
+                "the message held before the restart is read back and taken in");
+    }
+
     @Test
     void clustersAreListedByRecentGrowth() {
         Posted a = Rumors.post("هل صحيح هروب سجناء من سجن برج العرب؟");
