@@ -25,7 +25,8 @@ import java.util.function.Function;
  * messages is scored — same gold group and same cluster is a true positive. Reports pairwise precision,
  * recall and F1 per threshold and per shuffle seed, and lists the clusters that mix groups and the groups
  * split over clusters. That measures the clusterer alone, every message clustered; {@link #evaluateDesk} measures
- * the desk's path, where the classifier and {@link RumorGate} decide which messages are clustered. Called by {@code ModelTool rumor-eval} and the rumor tests; the gold labels are read
+ * the desk's path, where the classifier and {@link RumorGate} decide which messages are clustered. Called by
+ * {@code ModelTool rumor-eval} and the rumor tests; the gold labels are read
  * here only, never by the clustering.
  */
 public final class ClusterEvaluation {

@@ -91,6 +91,7 @@ public class RumorClustering {
     /** Reads the gate's settings before the processing worker starts, so a bad value stops start-up with its reason. */
     void onStart(@Observes @Priority(15) StartupEvent event) {
         gate = RumorGate.of(config);
+        registry.gauge("bayan.rumor.late.held", clusterer, ClaimClusterer::waitingCount);
     }
 
     /**

@@ -221,8 +221,9 @@ public final class ModelTool {
             md.append(String.format(Locale.ROOT, " candidate %.2f |", c));
         }
         md.append("\n|---|---|---|").append("---|".repeat(candidates.length)).append('\n');
+        List<LabelledText> samples = Corpus.read(corpus);
         for (org.bayan.classify.Category category : org.bayan.classify.Category.values()) {
-            List<org.bayan.classify.Classification> results = Corpus.read(corpus).stream()
+            List<org.bayan.classify.Classification> results = samples.stream()
                     .filter(t -> t.category() == category).map(t -> engine.classify(t.text())).toList();
             md.append("| ").append(category.id()).append(" | ").append(results.size()).append(" | ")
                     .append(results.stream().filter(r -> r.category().equals(org.bayan.classify.Category.RUMOR.id())).count())
