@@ -46,6 +46,15 @@ class ClaimSignaturesTest {
     }
 
     @Test
+    void shouldNotReadTheTeacherAsAStadiumNorAProtestAsChicken() {
+        // "lostad" (the teacher) contains "stad", "i7tijaj" (protest) contains "jaj" (chicken): whole words only
+        assertFalse(signatures.extract("wach s7i7 lostad darb tilmid f lmadrasa?").concepts().contains("object:stadium"));
+        assertFalse(signatures.extract("kayn i7tijaj 9dam lbarlaman?").concepts().contains("object:food"));
+        assertTrue(signatures.extract("wach s7i7 ghadi ysedo stad Mohammed V?").concepts().contains("object:stadium"));
+        assertTrue(signatures.extract("djaj mkhdr kaytba3 f souk?").concepts().contains("object:food"));
+    }
+
+    @Test
     void shouldReadNumbersInDigitsAndWords() {
         assertTrue(signatures.extract("الرسوم بقت 5 آلاف جنيه؟").concepts().contains("num:5000"));
         assertTrue(signatures.extract("الباسبور بقى بألفين جنيه؟").concepts().contains("num:2000"));
