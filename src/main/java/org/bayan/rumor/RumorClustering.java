@@ -91,6 +91,10 @@ public class RumorClustering {
     /** Reads the gate's settings before the processing worker starts, so a bad value stops start-up with its reason. */
     void onStart(@Observes @Priority(15) StartupEvent event) {
         gate = RumorGate.of(config);
+        if (config.lateJoinWindow().isNegative() || config.lateJoinMax() < 0) {
+            throw new IllegalArgumentException("bayan.rumor.late-join-window and late-join-max must not be negative, got "
+                    + config.lateJoinWindow() + " and " + config.lateJoinMax());
+        }
         registry.gauge("bayan.rumor.late.held", clusterer, ClaimClusterer::waitingCount);
     }
 
