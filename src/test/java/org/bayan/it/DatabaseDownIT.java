@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * PostgreSQL goes away in the middle of signed load (see {@link DatabaseProxy} for how that is staged): webhooks
@@ -52,11 +51,7 @@ class DatabaseDownIT {
 
     @Test
     void shouldAnswer503WhileTheDatabaseIsDownAndLoseNothing() throws Exception {
-        if (!ServiceProcess.onPostgres()) {
-            System.out.println("RELIABILITY database-down: SKIPPED on H2: the embedded database cannot be stopped "
-                    + "separately");
-        }
-        assumeTrue(ServiceProcess.onPostgres(), "SKIPPED on H2: the embedded database cannot be stopped separately");
+        ServiceProcess.assumePostgres("database-down", "the embedded database cannot be stopped separately");
         long started = System.nanoTime();
         String database = ServiceProcess.freshPostgresDatabase();
         URI target = URI.create(database.substring("jdbc:".length()));

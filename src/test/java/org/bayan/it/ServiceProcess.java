@@ -60,6 +60,14 @@ final class ServiceProcess {
     }
 
     /** Whether the build under test was made for PostgreSQL (the CI's second pass). */
+    /** Skips a reliability suite on H2, saying so in the RELIABILITY lines the CI summary collects. */
+    static void assumePostgres(String suite, String reason) {
+        if (!onPostgres()) {
+            System.out.println("RELIABILITY " + suite + ": SKIPPED on H2: " + reason);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPostgres(), "SKIPPED on H2: " + reason);
+    }
+
     static boolean onPostgres() {
         String url = System.getProperty("quarkus.datasource.jdbc.url");
         return url != null && url.startsWith("jdbc:postgresql:");

@@ -26,7 +26,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two service processes on one PostgreSQL database, as a load-balanced deployment runs: twenty responders
@@ -53,11 +52,8 @@ class TwoInstancesIT {
 
     @Test
     void shouldGiveEachCaseToOneClaimerAndRecordEachBreachOnceAcrossTwoInstances() throws Exception {
-        if (!ServiceProcess.onPostgres()) {
-            System.out.println("RELIABILITY two-instances: SKIPPED on H2: one instance is the only supported "
-                    + "deployment on the embedded database");
-        }
-        assumeTrue(ServiceProcess.onPostgres(), "two instances need a shared PostgreSQL database");
+        ServiceProcess.assumePostgres("two-instances", "one instance is the only supported deployment on the "
+                + "embedded database");
         long started = System.nanoTime();
         Path root = Path.of("target", "it-two-" + System.nanoTime());
         Files.createDirectories(root);

@@ -86,8 +86,7 @@ public final class ModelTool {
         if (options.positional == null) {
             throw new IllegalArgumentException("evaluate needs a corpus file or folder, e.g. models/training/dev");
         }
-        String version = options.version != null ? options.version : ModelEvaluator.latestVersion(options.modelDir)
-                .orElseThrow(() -> new IllegalArgumentException("no bayan-doccat-*.bin in " + options.modelDir));
+        String version = version(options);
         CategorizerModel model = CategorizerModel.load(options.modelDir, version);
         if (options.urgentThreshold != null) {
             model = model.withUrgentThreshold(options.urgentThreshold);
@@ -181,10 +180,8 @@ public final class ModelTool {
      * {@link org.bayan.rumor.RumorGate} decides which are clustered and at what similarity.
      */
     private static void deskEval(Options options, Path file, org.bayan.rumor.ClaimVectors vectors) throws IOException {
-        String version = options.version != null ? options.version : ModelEvaluator.latestVersion(options.modelDir)
-                .orElseThrow(() -> new IllegalArgumentException("no bayan-doccat-*.bin in " + options.modelDir));
-        ClassificationEngine engine = new ClassificationEngine(CategorizerModel.load(options.modelDir, version),
-                new LanguageIdentifier(), 0);
+        String version = version(options);
+        ClassificationEngine engine = engine(options, version);
         var shipped = org.bayan.rumor.RumorGate.DEFAULT;
         var gate = new org.bayan.rumor.RumorGate(shipped.threshold(),
                 options.otherCategoryThreshold != null ? options.otherCategoryThreshold : shipped.otherCategoryThreshold(),
@@ -210,10 +207,8 @@ public final class ModelTool {
      */
     private static void rumorGate(Options options) throws IOException {
         Path corpus = options.positional == null ? options.dev : Path.of(options.positional);
-        String version = options.version != null ? options.version : ModelEvaluator.latestVersion(options.modelDir)
-                .orElseThrow(() -> new IllegalArgumentException("no bayan-doccat-*.bin in " + options.modelDir));
-        ClassificationEngine engine = new ClassificationEngine(CategorizerModel.load(options.modelDir, version),
-                new LanguageIdentifier(), 0);
+        String version = version(options);
+        ClassificationEngine engine = engine(options, version);
         double[] candidates = {0.05, 0.1, 0.15, 0.2, 0.25, 0.3};
         StringBuilder md = new StringBuilder("Messages of " + corpus + " that may open a rumor cluster (model " + version
                 + "), by their labelled category:\n\n| category | messages | classified rumor |");
@@ -236,6 +231,17 @@ public final class ModelTool {
             md.append('\n');
         }
         System.out.println(md);
+    }
+
+    /** The model version asked for with --version, else the newest in the model folder. */
+    private static String version(Options options) throws IOException {
+        return options.version != null ? options.version : ModelEvaluator.latestVersion(options.modelDir)
+                .orElseThrow(() -> new IllegalArgumentException("no bayan-doccat-*.bin in " + options.modelDir));
+    }
+
+    /** The classification the service would give, with the model of {@link #version(Options)}. */
+    private static ClassificationEngine engine(Options options, String version) throws IOException {
+        return new ClassificationEngine(CategorizerModel.load(options.modelDir, version), new LanguageIdentifier(), 0);
     }
 
     private static void usage() {
