@@ -23,6 +23,13 @@ public interface ConsoleConfig {
      */
     Optional<String> formKey();
 
+    /**
+     * Longest a console sign-in lasts however active the user is (a shift); after it the user signs in again.
+     * It also bounds how long a sign-out must be remembered ({@link SignIns}).
+     */
+    @WithDefault("PT12H")
+    java.time.Duration sessionMax();
+
     /** How often the live view looks for new cases and SLA warnings (any instance may have written them). */
     @WithDefault("PT1S")
     java.time.Duration livePoll();

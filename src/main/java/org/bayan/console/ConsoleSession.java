@@ -124,11 +124,16 @@ public class ConsoleSession {
         }
 
         String sign(String user) {
+            return sign("console-form", user);
+        }
+
+        /** HMAC of a value for one purpose, so a value signed for one use is never valid for another. */
+        String sign(String purpose, String value) {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));
                 return Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(mac.doFinal(("console-form:" + user).getBytes(StandardCharsets.UTF_8)));
+                        .encodeToString(mac.doFinal((purpose + ":" + value).getBytes(StandardCharsets.UTF_8)));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
             }

@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +23,8 @@ import java.net.URI;
 /**
  * Sign-in page (the form posts to Quarkus' {@code /j_security_check}), sign-out, and the language switch.
  * The login cookie is encrypted by Quarkus, expires after {@code quarkus.http.auth.form.timeout} of inactivity
- * and is replaced at every sign-in, so a cookie planted before sign-in is never the session afterwards.
+ * and is replaced at every sign-in, so a cookie planted before sign-in is never the session afterwards. Sign-out
+ * also ends the sign-in's ticket ({@link SignIns}), so a copy of the login cookie stops working too.
  */
 @Path("/")
 public class LoginResource {
@@ -37,6 +39,9 @@ public class LoginResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    SignIns signIns;
 
     @GET
     @Path("login")
@@ -58,12 +63,14 @@ public class LoginResource {
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout(@RestForm("token") String token) {
+    public Response logout(@RestForm("token") String token, @CookieParam(SignIns.COOKIE) String ticket) {
         if (!identity.isAnonymous()) {
             session.requireFormToken(token);
+            // SignInFilters let this request through only with a live ticket for this user
+            signIns.valid(ticket, identity.getPrincipal().getName()).ifPresent(signIns::signOut);
             FormAuthenticationMechanism.logout(identity);
         }
-        return Forms.seeOther("/login?out=1");
+        return Response.seeOther(URI.create("/login?out=1")).cookie(SignInFilters.expired(SignIns.COOKIE)).build();
     }
 
     /** Remembers the chosen language for a year and goes back to where the switch was used (same site only). */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -163,11 +164,15 @@ final class LoadSearchProbe implements AutoCloseable {
         HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base.resolve("/j_security_check"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        return response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("quarkus-credential="))
+        // the login cookie and the sign-in ticket, as one Cookie header
+        List<String> cookies = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("quarkus-credential=") || c.startsWith("bayan-sign-in="))
                 .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Console sign-in failed: HTTP " + response.statusCode()));
+                .toList();
+        if (cookies.size() != 2) {
+            throw new IllegalStateException("Console sign-in failed: HTTP " + response.statusCode());
+        }
+        return String.join("; ", cookies);
     }
 
     private static void sleep(Duration duration) {

@@ -162,7 +162,7 @@ class RoleMatrixTest {
 
     @Test
     void shouldLetEachRoleReachExactlyItsEndpoints() {
-        Map<Access, String> cookies = Map.of(Access.RESPONDER, ConsoleLogin.signIn("responder1", TestUsers.PASSWORD),
+        Map<Access, io.restassured.http.Cookies> cookies = Map.of(Access.RESPONDER, ConsoleLogin.signIn("responder1", TestUsers.PASSWORD),
                 Access.SUPERVISOR, ConsoleLogin.signIn("supervisor1", TestUsers.PASSWORD),
                 Access.ADMIN, ConsoleLogin.signIn("admin", TestUsers.ADMIN_PASSWORD));
         Map<Access, String> tokens = new java.util.EnumMap<>(Access.class);
@@ -194,7 +194,7 @@ class RoleMatrixTest {
                 if (allowed && NOT_CALLED_WHEN_ALLOWED.contains(line.getKey())) {
                     continue;
                 }
-                RequestSpecification who = console ? given().cookie(ConsoleLogin.COOKIE, cookies.get(role))
+                RequestSpecification who = console ? given().cookies(cookies.get(role))
                         .formParam("token", tokens.get(role))
                         : switch (role) {
                             case RESPONDER -> TestUsers.asResponder();
@@ -202,7 +202,7 @@ class RoleMatrixTest {
                             default -> TestUsers.asAdmin();
                         };
                 if (console && method.equals("GET")) {
-                    who = given().cookie(ConsoleLogin.COOKIE, cookies.get(role));
+                    who = given().cookies(cookies.get(role));
                 }
                 Response response = call(who, method, path, console);
                 calls++;

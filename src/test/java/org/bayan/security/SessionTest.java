@@ -1,21 +1,27 @@
 package org.bayan.security;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Cookie;
+import io.restassured.http.Cookies;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.bayan.support.ConsoleLogin;
+import org.bayan.support.MutableClock;
 import org.bayan.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Session fixation and sign-out of the console. (CSRF on the console forms and the cookie flags are in
+ * Session fixation, sign-out and the sign-in ticket of the console. (CSRF on the console forms and the cookie flags are in
  * ConsoleFormsTest.)
  */
 @QuarkusTest
@@ -23,6 +29,9 @@ class SessionTest {
 
     @Inject
     UserService users;
+
+    @Inject
+    MutableClock clock;
 
     @BeforeEach
     void users() {
@@ -40,47 +49,90 @@ class SessionTest {
         String issued = login.getCookie(ConsoleLogin.COOKIE);
         assertNotNull(issued, "sign-in issues its own cookie");
         assertNotEquals(planted, issued);
-        assertRedirectedToLogin(planted);
-        given().cookie(ConsoleLogin.COOKIE, issued).get("/console/queues").then().statusCode(200);
+        assertRedirectedToLogin(new Cookies(new Cookie.Builder(ConsoleLogin.COOKIE, planted).build()));
+        given().cookies(login.getDetailedCookies()).get("/console/queues").then().statusCode(200);
 
-        String supervisorCookie = ConsoleLogin.signIn("supervisor1", TestUsers.PASSWORD);
-        Response second = given().redirects().follow(false).cookie(ConsoleLogin.COOKIE, supervisorCookie)
+        Cookies supervisor = ConsoleLogin.signIn("supervisor1", TestUsers.PASSWORD);
+        Response second = given().redirects().follow(false).cookies(supervisor)
                 .formParam("j_username", "responder1").formParam("j_password", TestUsers.PASSWORD)
                 .post("/j_security_check");
         String replaced = second.getCookie(ConsoleLogin.COOKIE);
         assertNotNull(replaced, "signing in over an existing session issues a new cookie");
-        assertNotEquals(supervisorCookie, replaced);
+        assertNotEquals(supervisor.getValue(ConsoleLogin.COOKIE), replaced);
         // The new session is the responder's, whatever cookie came with the sign-in.
-        given().cookie(ConsoleLogin.COOKIE, replaced).redirects().follow(false).get("/console/dashboard")
+        given().cookies(second.getDetailedCookies()).redirects().follow(false).get("/console/dashboard")
                 .then().statusCode(403);
     }
 
-    /**
-     * Fails today: Quarkus' form login keeps the session in an encrypted cookie and nothing on the server, so
-     * sign-out only asks the browser to drop it; a copy of the cookie works until its 30-minute idle timeout.
-     * A fix needs server-side revocation (per user and sign-in time, shared by all instances); left to the lead.
-     */
-    @org.junit.jupiter.api.Disabled("known defect: a signed-out console cookie stays valid until it expires")
     @Test
-    void shouldNotAcceptTheCookieAgainAfterSignOut() {
-        String cookie = ConsoleLogin.signIn("responder1", TestUsers.PASSWORD);
-        String token = ConsoleLogin.formToken(cookie);
-        Response logout = given().redirects().follow(false).cookie(ConsoleLogin.COOKIE, cookie)
-                .formParam("token", token).post("/logout");
+    void shouldNotAcceptACopyOfTheCookiesAfterSignOut() {
+        Cookies session = ConsoleLogin.signIn("responder1", TestUsers.PASSWORD);
+        String token = ConsoleLogin.formToken(session);
+        Response logout = given().redirects().follow(false).cookies(session).formParam("token", token).post("/logout");
         assertEquals(303, logout.statusCode());
-        assertRedirectedToLogin(cookie);
+        assertEquals("", logout.getCookie(ConsoleLogin.TICKET), "sign-out clears the ticket in the browser");
+        // someone kept a copy of both cookies: the login cookie alone would still decrypt, the ticket is ended
+        assertRedirectedToLogin(session);
+        // another sign-in of the same user is not affected
+        Cookies again = ConsoleLogin.signIn("responder1", TestUsers.PASSWORD);
+        given().cookies(again).get("/console/queues").then().statusCode(200);
+    }
+
+    @Test
+    void shouldNotOpenTheConsoleWithTheLoginCookieAlone() {
+        Cookies session = ConsoleLogin.signIn("responder1", TestUsers.PASSWORD);
+        Response response = given().redirects().follow(false).cookies(ConsoleLogin.without(session, ConsoleLogin.TICKET))
+                .get("/console/queues");
+        assertEquals(302, response.statusCode());
+        assertEquals("", response.getCookie(ConsoleLogin.COOKIE), "the login cookie is cleared");
+    }
+
+    @Test
+    void shouldNotAcceptAnotherUsersTicketNorAForgedOne() {
+        Cookies responder = ConsoleLogin.signIn("responder1", TestUsers.PASSWORD);
+        Cookies supervisor = ConsoleLogin.signIn("supervisor1", TestUsers.PASSWORD);
+        String supervisorTicket = supervisor.getValue(ConsoleLogin.TICKET);
+        // the responder's own ticket with the supervisor's login cookie: the ticket names another user
+        assertRedirectedToLogin(ConsoleLogin.with(supervisor, ConsoleLogin.TICKET, responder.getValue(ConsoleLogin.TICKET)));
+        // a ticket rewritten to name the supervisor keeps the responder's signature, which no longer matches
+        String[] parts = responder.getValue(ConsoleLogin.TICKET).split("\\.");
+        String forged = supervisorTicket.split("\\.")[0] + "." + parts[1] + "." + parts[2] + "." + parts[3];
+        assertRedirectedToLogin(ConsoleLogin.with(supervisor, ConsoleLogin.TICKET, forged));
+        assertRedirectedToLogin(ConsoleLogin.with(supervisor, ConsoleLogin.TICKET, "not-a-ticket"));
+        given().cookies(supervisor).get("/console/queues").then().statusCode(200);
+    }
+
+    @Test
+    void shouldEndASignInAfterTheLongestShiftHoweverActive() {
+        Cookies session = ConsoleLogin.signIn("responder1", TestUsers.PASSWORD);
+        try {
+            clock.advance(Duration.ofHours(11));
+            given().cookies(session).get("/console/queues").then().statusCode(200);
+            clock.advance(Duration.ofHours(1).plusMinutes(1));
+            // the login cookie would still be valid: Quarkus renews it on use and reads the system clock
+            assertRedirectedToLogin(session);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void shouldGiveNoTicketForAWrongPassword() {
+        Response login = given().redirects().follow(false).formParam("j_username", "responder1")
+                .formParam("j_password", "wrong-password").post("/j_security_check");
+        assertNull(login.getCookie(ConsoleLogin.TICKET));
     }
 
     @Test
     void shouldNotSignOutWithoutTheFormToken() {
         // A cross-site page could otherwise sign the user out (and in again as someone else).
-        String cookie = ConsoleLogin.signIn("responder1", TestUsers.PASSWORD);
-        given().redirects().follow(false).cookie(ConsoleLogin.COOKIE, cookie).post("/logout").then().statusCode(403);
-        given().cookie(ConsoleLogin.COOKIE, cookie).get("/console/queues").then().statusCode(200);
+        Cookies session = ConsoleLogin.signIn("responder1", TestUsers.PASSWORD);
+        given().redirects().follow(false).cookies(session).post("/logout").then().statusCode(403);
+        given().cookies(session).get("/console/queues").then().statusCode(200);
     }
 
-    private static void assertRedirectedToLogin(String cookie) {
-        Response response = given().redirects().follow(false).cookie(ConsoleLogin.COOKIE, cookie).get("/console/queues");
+    private static void assertRedirectedToLogin(Cookies session) {
+        Response response = given().redirects().follow(false).cookies(session).get("/console/queues");
         assertEquals(302, response.statusCode(), "the cookie still opens the console");
         assertTrue(response.getHeader("Location").contains("/login"), response.getHeader("Location"));
     }
