@@ -17,7 +17,8 @@ public interface ConsoleConfig {
     String defaultLanguage();
 
     /**
-     * Key that signs the console's form tokens. Unset: a random key per start, which is right for one instance;
+     * Key that signs the console's form tokens and sign-in tickets ({@link SignIns}). Unset: a random key per
+     * start, which is right for one instance (a restart then signs everyone out);
      * several instances behind one address need the same value (as they need the same
      * {@code quarkus.http.auth.session.encryption-key} for the login cookie).
      */
