@@ -283,39 +283,68 @@ public class SearchService {
 
     /**
      * One pass over every matching document: the total, and counts per value of each facet field from doc
-     * values (no stored fields read).
+     * values (no stored fields read). Counts are kept per segment by ordinal and turned into values once per
+     * segment, not once per matching document: a facet has a handful of values and a search may match
+     * hundreds of thousands of messages.
      */
     private static Facets facets(IndexSearcher searcher, Query query) throws IOException {
-        long[] matching = new long[1];
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        FACETS.forEach(f -> counts.put(f, new TreeMap<>()));
-        searcher.search(query, new SimpleCollector() {
-            private final SortedDocValues[] values = new SortedDocValues[FACETS.size()];
+        FacetCollector collector = new FacetCollector();
+        searcher.search(query, collector);
+        collector.flush();
+        return new Facets(collector.matching, collector.counts);
+    }
 
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                for (int i = 0; i < FACETS.size(); i++) {
-                    values[i] = context.reader().getSortedDocValues(FACETS.get(i));
+    /** Counts matching documents, and facet values by ordinal per segment (see {@link #facets}). */
+    private static final class FacetCollector extends SimpleCollector {
+        private final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        private final SortedDocValues[] values = new SortedDocValues[FACETS.size()];
+        private final int[][] byOrdinal = new int[FACETS.size()][];
+        private long matching;
+
+        FacetCollector() {
+            FACETS.forEach(f -> counts.put(f, new TreeMap<>()));
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            flush();
+            for (int i = 0; i < FACETS.size(); i++) {
+                values[i] = context.reader().getSortedDocValues(FACETS.get(i));
+                byOrdinal[i] = values[i] == null ? null : new int[values[i].getValueCount()];
+            }
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            matching++;
+            for (int i = 0; i < FACETS.size(); i++) {
+                SortedDocValues dv = values[i];
+                if (dv != null && dv.advanceExact(doc)) {
+                    byOrdinal[i][dv.ordValue()]++;
                 }
             }
+        }
 
-            @Override
-            public void collect(int doc) throws IOException {
-                matching[0]++;
-                for (int i = 0; i < FACETS.size(); i++) {
-                    SortedDocValues dv = values[i];
-                    if (dv != null && dv.advanceExact(doc)) {
-                        counts.get(FACETS.get(i)).merge(dv.lookupOrd(dv.ordValue()).utf8ToString(), 1, Integer::sum);
+        /** Adds the finished segment's counts to the totals by value. */
+        void flush() throws IOException {
+            for (int i = 0; i < FACETS.size(); i++) {
+                int[] ordinals = byOrdinal[i];
+                if (ordinals == null) {
+                    continue;
+                }
+                for (int ord = 0; ord < ordinals.length; ord++) {
+                    if (ordinals[ord] > 0) {
+                        counts.get(FACETS.get(i)).merge(values[i].lookupOrd(ord).utf8ToString(), ordinals[ord], Integer::sum);
                     }
                 }
+                byOrdinal[i] = null;
             }
+        }
 
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-            }
-        });
-        return new Facets(matching[0], counts);
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
     }
 
     private static Long caseId(Document doc) {
