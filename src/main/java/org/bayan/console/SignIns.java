@@ -109,6 +109,7 @@ public class SignIns {
     @Transactional
     public void signOut(Ticket ticket) {
         signedOut.put(ticket.id(), clock.instant());
+        // the same ticket may be signed out on a second instance before its refresh: replace, never fail
         em.createNativeQuery("DELETE FROM console_sign_out WHERE ticket = ?1").setParameter(1, ticket.id()).executeUpdate();
         em.createNativeQuery("INSERT INTO console_sign_out (ticket, signed_out_at) VALUES (?1, ?2)")
                 .setParameter(1, ticket.id()).setParameter(2, clock.instant()).executeUpdate();
