@@ -99,10 +99,17 @@ public class SignIns {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        if (signedIn.plus(config.sessionMax()).isBefore(clock.instant()) || signedOut.containsKey(parts[2])) {
-            return Optional.empty();
-        }
-        return Optional.of(new Ticket(user, signedIn, parts[2]));
+        Ticket ticket = new Ticket(user, signedIn, parts[2]);
+        return isLive(ticket) ? Optional.of(ticket) : Optional.empty();
+    }
+
+    /**
+     * Whether a ticket that was valid is still: not signed out (here, or on another instance as of the last
+     * {@link #REFRESH}) and not older than the longest sign-in. Memory only; what an open live stream asks.
+     */
+    public boolean isLive(Ticket ticket) {
+        return !ticket.signedIn().plus(config.sessionMax()).isBefore(clock.instant())
+                && !signedOut.containsKey(ticket.id());
     }
 
     /** Ends a sign-in everywhere: this instance refuses its ticket now, the others at their next refresh. */

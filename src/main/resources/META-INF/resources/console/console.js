@@ -93,6 +93,9 @@
     var state = document.getElementById('live-state');
     source.onopen = function () { if (state) { state.hidden = false; } };
     source.onerror = function () { if (state) { state.hidden = true; } };
+    // the sign-in ended (signed out in another tab, or the longest shift is over): the server closes the
+    // stream after this event; reconnecting would only be refused
+    source.addEventListener('ended', function () { source.close(); window.location.assign('/login'); });
     var i18n = (document.getElementById('i18n') || { dataset: {} }).dataset;
     source.addEventListener('case', function (e) {
       var c = JSON.parse(e.data);

@@ -93,6 +93,21 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anOpenConsoleLeavesForTheSignInFormWhenTheSignInEndsElsewhere() {
+        signIn("responder1", TestUsers.PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("live-state")));
+        // the same sign-in signs out from another tab: a copy of the browser's cookies
+        io.restassured.http.Cookies session = new io.restassured.http.Cookies(browser.manage().getCookies().stream()
+                .map(c -> new io.restassured.http.Cookie.Builder(c.getName(), c.getValue()).build()).toList());
+        io.restassured.RestAssured.given().redirects().follow(false).cookies(session)
+                .formParam("token", org.bayan.support.ConsoleLogin.formToken(session)).post("/logout")
+                .then().statusCode(303);
+        // without a click or reload here: the live feed's last event sends the page away
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertTrue(browser.findElements(By.cssSelector("header .user")).isEmpty());
+    }
+
+    @Test
     void aWrongPasswordIsRefused() {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys("responder1");

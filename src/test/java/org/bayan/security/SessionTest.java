@@ -1,5 +1,6 @@
 package org.bayan.security;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
 import io.restassured.http.Cookies;
@@ -11,13 +12,23 @@ import org.bayan.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,6 +43,9 @@ class SessionTest {
 
     @Inject
     MutableClock clock;
+
+    @TestHTTPResource("/console/stream")
+    URI liveStream;
 
     @BeforeEach
     void users() {
@@ -129,6 +143,45 @@ class SessionTest {
         Cookies session = ConsoleLogin.signIn("responder1", TestUsers.PASSWORD);
         given().redirects().follow(false).cookies(session).post("/logout").then().statusCode(403);
         given().cookies(session).get("/console/queues").then().statusCode(200);
+    }
+
+    @Test
+    void shouldCloseAnOpenLiveStreamWhenItsSignInSignsOut() throws Exception {
+        Cookies session = ConsoleLogin.signIn("responder1", TestUsers.PASSWORD);
+        CompletableFuture<List<String>> stream = openLiveStream(session);
+        // open and signed in: it stays open past several sign-in checks
+        assertThrows(TimeoutException.class, () -> stream.get(2500, TimeUnit.MILLISECONDS));
+        given().redirects().follow(false).cookies(session).formParam("token", ConsoleLogin.formToken(session))
+                .post("/logout").then().statusCode(303);
+        List<String> lines = stream.get(15, TimeUnit.SECONDS);
+        assertTrue(lines.contains("event:ended") || lines.contains("event: ended"), String.join("\n", lines));
+    }
+
+    @Test
+    void shouldCloseAnOpenLiveStreamWhenItsSignInOutlivesTheLongestShift() throws Exception {
+        Cookies session = ConsoleLogin.signIn("responder1", TestUsers.PASSWORD);
+        try {
+            CompletableFuture<List<String>> stream = openLiveStream(session);
+            clock.advance(Duration.ofHours(11));
+            assertThrows(TimeoutException.class, () -> stream.get(2500, TimeUnit.MILLISECONDS));
+            clock.advance(Duration.ofHours(1).plusMinutes(1));
+            List<String> lines = stream.get(15, TimeUnit.SECONDS);
+            assertTrue(lines.contains("event:ended") || lines.contains("event: ended"), String.join("\n", lines));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    /** Opens the console's event stream as the browser does; completes with its lines when the server ends it. */
+    private CompletableFuture<List<String>> openLiveStream(Cookies session) throws Exception {
+        String cookies = session.asList().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpRequest request = HttpRequest.newBuilder(liveStream).header("Cookie", cookies)
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(15, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        return CompletableFuture.supplyAsync(() -> response.body().toList());
     }
 
     private static void assertRedirectedToLogin(Cookies session) {
