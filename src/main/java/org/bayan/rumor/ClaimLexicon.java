@@ -27,7 +27,10 @@ import java.util.Set;
  */
 final class ClaimLexicon {
 
-    /** Id of lines that only consume a phrase so that nothing inside it is read ("بعد المغرب" is a time). */
+    /**
+     * Id of lines that only consume a phrase so that nothing inside it is read ("بعد المغرب" is a time); at a
+     * tie in length it also silences the concept variants it ties with.
+     */
     static final String IGNORE = "-";
 
     /** Conjunction, then preposition, then article: the clitics Arabic script glues to a word. */
@@ -175,7 +178,9 @@ final class ClaimLexicon {
                 continue;
             }
             int best = 0;
+            int bestCuts = Integer.MAX_VALUE;
             Set<String> bestIds = new LinkedHashSet<>();
+            Set<String> substringIds = new LinkedHashSet<>();
             for (Entry entry : candidates(tokens[i], forms.get(i))) {
                 int length = entry.words().length;
                 if (length < best || !covers(entry, tokens, forms, consumed, i)) {
@@ -183,16 +188,29 @@ final class ClaimLexicon {
                 }
                 if (length > best) {
                     best = length;
+                    bestCuts = Integer.MAX_VALUE;
                     bestIds.clear();
+                    substringIds.clear();
                 }
-                bestIds.add(entry.id());
+                int cuts = cuts(entry, tokens, i);
+                if (cuts < 0) {
+                    substringIds.add(entry.id());
+                } else if (cuts <= bestCuts) {
+                    if (cuts < bestCuts) {
+                        bestCuts = cuts;
+                        bestIds.clear();
+                    }
+                    bestIds.add(entry.id());
+                }
             }
+            bestIds.addAll(substringIds);
             if (best == 0) {
                 i++;
                 continue;
             }
-            for (String id : bestIds) {
-                if (!id.equals(IGNORE)) {
+            // an ignored phrase is not a concept even when a concept variant of its length also matches it
+            if (!bestIds.contains(IGNORE)) {
+                for (String id : bestIds) {
                     matches.add(new Match(id, i, i + best));
                 }
             }
@@ -241,6 +259,34 @@ final class ClaimLexicon {
             }
         }
         return out;
+    }
+
+    /**
+     * How many of an entry's words matched only once a conjunction or preposition (Arabic script) or a glued
+     * prefix (Latin script) was cut off; -1 for an entry with a substring word, which takes part in no such
+     * comparison (its variants are written to match inside words). Between whole-word variants of one length the
+     * word as written wins: فاسد is spoiled, not ف + اسد (a lion), and كسيدة is an accident, not ك + سيدة (a
+     * woman); reporting both made unrelated messages share a concept. The Arabic article alone is no cut: the
+     * lexicon lists التنبر and تنبر, الباك and باك under different concepts on purpose, and both readings stand.
+     */
+    private static int cuts(Entry entry, String[] tokens, int start) {
+        int cuts = 0;
+        Word[] words = entry.words();
+        for (int k = 0; k < words.length; k++) {
+            if (words[k].kind() == Kind.CONTAINS) {
+                return -1;
+            }
+            String token = tokens[start + k];
+            String bare = token.startsWith("ال") ? token.substring(2) : token;
+            String text = words[k].text();
+            boolean asWritten = words[k].kind() == Kind.EXACT
+                    ? token.equals(text) || bare.equals(text)
+                    : token.startsWith(text) || bare.startsWith(text);
+            if (!asWritten) {
+                cuts++;
+            }
+        }
+        return cuts;
     }
 
     private static boolean covers(Entry entry, String[] tokens, List<List<String>> forms, boolean[] consumed, int start) {

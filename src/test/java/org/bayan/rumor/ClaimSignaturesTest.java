@@ -89,4 +89,27 @@ class ClaimSignaturesTest {
         assertTrue(signatures.extract("حلويات مسممة قدام المدرسة؟").concepts().contains("event:poisoning"));
         assertTrue(signatures.extract("kids given drugged sweets at school?").concepts().contains("event:poisoning"));
     }
+
+    @Test
+    void shouldReadAWordAsWrittenBeforeReadingItWithAClitic() {
+        // كسيدة is the Darija accident, not ك + سيدة (a woman); فاسد is spoiled, not ف + اسد (a lion)
+        ClaimSignature crash = signatures.extract("دار كسيدة فالطريق السيار");
+        assertTrue(crash.concepts().contains("event:accident"));
+        assertFalse(crash.concepts().contains("object:women"), crash.concepts().toString());
+        ClaimSignature fish = signatures.extract("الحوت فاسد فالسوق");
+        assertTrue(fish.concepts().contains("event:adulteration"));
+        assertFalse(fish.concepts().contains("object:lion"), fish.concepts().toString());
+        // a cut reading still counts when the word as written names nothing: بالسم is ب + السم
+        assertTrue(signatures.extract("حلويات بالسم قدام المدرسة؟").concepts().contains("event:poisoning"));
+        assertTrue(signatures.extract("شفت سيدة بتخطف طفل").concepts().contains("object:women"));
+    }
+
+    @Test
+    void shouldNotReadEverydayWordsAsAClaimOnceACliticOrArticleIsCut() {
+        assertFalse(signatures.extract("بسم الله الرحمن الرحيم، ضاعت مني البطاقة").concepts().contains("event:poisoning"));
+        assertFalse(signatures.extract("الزوج بتاعها اتصل بيا").concepts().contains("num:2"));
+        assertTrue(signatures.extract("جوج دراري تخطفو").concepts().contains("num:2"));
+        assertFalse(signatures.extract("Elle avait les larmes aux yeux au commissariat").concepts().contains("object:firearm"));
+        assertTrue(signatures.extract("des armes dans le tramway ?").concepts().contains("object:firearm"));
+    }
 }
