@@ -121,7 +121,7 @@ public interface Msg {
     @Message("Title") String title();
     @Message("Save") String save();
     @Message("Dismiss") String dismiss();
-    @Message("Answer later joiners automatically") String autoAnswer();
+    @Message("Answer later rumors automatically (other messages are offered the reply)") String autoAnswer();
     @Message("Arabic text (required)") String textAr();
     @Message("English text") String textEn();
     @Message("French text") String textFr();

@@ -106,6 +106,47 @@ public final class ClusterEvaluation {
      */
     public static List<Score> evaluateDesk(Path file, ClaimVectors vectors, Function<String, Classification> classifier,
                                            RumorGate gate, boolean lateJoin, long[] seeds) throws IOException {
+        return evaluateDesk(file, vectors, classifier, gate, lateJoin, seeds, new Joins());
+    }
+
+    /**
+     * Joins into an existing cluster along the desk's path, by how the message came in, and how many went into
+     * the wrong claim: the message is a distractor, or most of the cluster it joined is about another claim.
+     * Messages that came in as rumors may be answered automatically by a clarified cluster; the others are not
+     * ({@link Clarifications}), and these counts are why.
+     */
+    public static final class Joins {
+        private long asRumor;
+        private long asRumorWrong;
+        private long bySimilarity;
+        private long bySimilarityWrong;
+
+        void add(boolean rumor, boolean wrong) {
+            if (rumor) {
+                asRumor++;
+                asRumorWrong += wrong ? 1 : 0;
+            } else {
+                bySimilarity++;
+                bySimilarityWrong += wrong ? 1 : 0;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "joins into a cluster, all orders: as rumors %d, into the wrong claim %d "
+                            + "(%.1f%%); other categories by similarity alone %d, into the wrong claim %d (%.1f%%)",
+                    asRumor, asRumorWrong, percent(asRumorWrong, asRumor), bySimilarity, bySimilarityWrong,
+                    percent(bySimilarityWrong, bySimilarity));
+        }
+
+        private static double percent(long part, long whole) {
+            return whole == 0 ? 0 : 100.0 * part / whole;
+        }
+    }
+
+    /** As {@link #evaluateDesk(Path, ClaimVectors, Function, RumorGate, boolean, long[])}, counting the joins. */
+    public static List<Score> evaluateDesk(Path file, ClaimVectors vectors, Function<String, Classification> classifier,
+                                           RumorGate gate, boolean lateJoin, long[] seeds, Joins joins) throws IOException {
         List<Row> rows = read(file);
         Map<String, Claim> claims = claims(rows, vectors);
         Map<String, RumorGate.Entry> entries = new HashMap<>();
@@ -122,6 +163,7 @@ public final class ClusterEvaluation {
                 RumorGate.Entry entry = entries.get(order.get(i).text());
                 Optional<ClaimClusterer.Match> match = clusterer.best(claim, entry.joinAt());
                 if (match.isPresent()) {
+                    joins.add(entry.mayOpen(), wrongClaim(order, clusterer, match.get().clusterId(), order.get(i)));
                     clusterer.addTo(match.get().clusterId(), i, claim);
                     cluster[i] = (int) match.get().clusterId();
                 } else if (entry.mayOpen()) {
@@ -138,6 +180,8 @@ public final class ClusterEvaluation {
                     for (ClaimClusterer.Late late : clusterer.waitingFor(cluster[i], claim,
                             gate.otherCategoryThreshold(), Instant.EPOCH)) {
                         int held = (int) late.messageId();
+                        // only messages that could not open a cluster are held
+                        joins.add(false, wrongClaim(order, clusterer, cluster[i], order.get(held)));
                         clusterer.addTo(cluster[i], held, clusterer.held(held).orElseThrow());
                         cluster[held] = cluster[i];
                     }
@@ -146,6 +190,18 @@ public final class ClusterEvaluation {
             scores.add(pairwise(order, cluster, gate.threshold(), seed));
         }
         return scores;
+    }
+
+    /** A distractor, or a message of another claim than most of the cluster's members. */
+    private static boolean wrongClaim(List<Row> order, ClaimClusterer clusterer, long clusterId, Row row) {
+        if (row.isDistractor()) {
+            return true;
+        }
+        Map<String, Integer> groups = new TreeMap<>();
+        for (long member : clusterer.members(clusterId)) {
+            groups.merge(order.get((int) member).group(), 1, Integer::sum);
+        }
+        return groups.getOrDefault(row.group(), 0) < Collections.max(groups.values());
     }
 
     /** How many messages of claims and how many distractors the gate lets open a cluster, of how many. */

@@ -84,8 +84,11 @@ public class RumorClustering {
     /** Version of {@code rumor_state} the clusterer reflects; -1 forces a reload. */
     private long loadedVersion = -1;
 
-    /** Where a message went: its cluster, whether it opened it, and the state a routing rule sees. */
-    public record Joined(long clusterId, boolean newCluster, double similarity, String state) {
+    /**
+     * Where a message went: its cluster, whether it opened it, the state a routing rule sees, and whether it came
+     * in as a rumor ({@link RumorGate}: classified rumor or a rumor candidate) rather than by similarity alone.
+     */
+    public record Joined(long clusterId, boolean newCluster, double similarity, String state, boolean asRumor) {
     }
 
     /** Reads the gate's settings before the processing worker starts, so a bad value stops start-up with its reason. */
@@ -134,7 +137,8 @@ public class RumorClustering {
         }
         Log.debugf("Message %d joined rumor cluster %d (%s, similarity %.3f)", message.id, cluster.id,
                 match == null ? "new" : "existing", match == null ? 1.0 : match.similarity());
-        return Optional.of(new Joined(cluster.id, match == null, match == null ? 1.0 : match.similarity(), state));
+        return Optional.of(new Joined(cluster.id, match == null, match == null ? 1.0 : match.similarity(), state,
+                entry.mayOpen()));
     }
 
     /** The cluster of each of the given messages that is in one. */
@@ -179,7 +183,8 @@ public class RumorClustering {
                 continue;
             }
             addMember(cluster, held, held.caseId, candidate.similarity(), RumorMember.BY_MODEL, claim.get());
-            clarifications.joined(cluster, em.find(SupportCase.class, held.caseId));
+            // held messages are never rumors or candidates: suggested, not answered automatically
+            clarifications.joined(cluster, em.find(SupportCase.class, held.caseId), false);
             joined.add(held.id);
         }
         if (!joined.isEmpty()) {
@@ -192,13 +197,13 @@ public class RumorClustering {
 
     /**
      * Called once the case was routed: a case joining a spiking cluster is raised like the cluster's others,
-     * and one joining a clarified auto-answer cluster gets the clarification.
+     * and one that came in as a rumor and joined a clarified auto-answer cluster gets the clarification.
      */
     public void afterRouting(Joined joined, SupportCase supportCase) {
         if (STATE_SPIKING.equals(joined.state())) {
             cases.raisePriority(supportCase.id, config.spike().priority(), "rumor cluster " + joined.clusterId() + " spiking");
         }
-        clarifications.joined(em.find(RumorCluster.class, joined.clusterId()), supportCase);
+        clarifications.joined(em.find(RumorCluster.class, joined.clusterId()), supportCase, joined.asRumor());
     }
 
     /** Takes the clustering lock and brings the in-memory clusterer up to date. Call first in a transaction. */

@@ -137,5 +137,13 @@ class ClarificationTest {
         assertEquals(1, replies.size());
         assertTrue(((String) replies.get(0).get("text")).startsWith("لا صحة"));
         assertEquals(3, Rumors.cluster(cluster).getInt("clarification.delivered"));
+
+        // a procedure question joins by similarity alone: it is suggested the clarification, never sent it by itself
+        Posted question = Rumors.post("ما هي الأوراق المطلوبة لاستخراج جواز سفر جديد وكم الرسوم؟ قالوا لي 2000 جنيه");
+        assertEquals("procedure_inquiry", question.category());
+        assertEquals(cluster, question.clusterId());
+        assertEquals("clarification:" + cluster, Cases.get(question.caseId()).getString("suggestedReplies[0].cannedId"));
+        assertEquals(0, Rumors.replies(question.caseId()).size());
+        assertEquals(3, Rumors.cluster(cluster).getInt("clarification.delivered"));
     }
 }

@@ -8,8 +8,15 @@ import org.bayan.classify.LanguageIdentifier;
 import org.bayan.classify.ModelEvaluator;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
+import org.bayan.classify.Classification;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,5 +48,24 @@ class ClusterEvaluationTest {
         for (ClusterEvaluation.Score score : scores) {
             assertTrue(score.f1() >= 0.85, ClusterEvaluation.toMarkdown(scores));
         }
+    }
+
+    @Test
+    void shouldCountJoinsIntoTheWrongClaimByHowTheMessageCameIn(@TempDir Path dir) throws Exception {
+        // two tellings of one claim, and a procedure question about the same passport fee that is no telling of it
+        Path file = Files.writeString(dir.resolve("joins.tsv"), String.join("\n",
+                "passport-fee-2000\tهل صحيح إن رسوم استخراج جواز السفر زادت لـ 2000 جنيه من أول الشهر؟",
+                "passport-fee-2000\tسمعت إن فيه رسم جديد على الباسبور 2000 جنيه غير الرسوم العادية، ده حقيقي ولا إشاعة؟",
+                "-\tما هي الأوراق المطلوبة لاستخراج جواز سفر جديد وكم الرسوم؟ قالوا لي 2000 جنيه"));
+        ClaimVectors vectors = new ClaimVectors(List.of("هل صحيح", "رسوم", "جواز السفر"));
+        ClusterEvaluation.Joins joins = new ClusterEvaluation.Joins();
+        // a stub classifier: the tellings are rumors, the question is a procedure question with no rumor score
+        ClusterEvaluation.evaluateDesk(file, vectors, text -> text.startsWith("ما هي")
+                        ? new Classification("procedure_inquiry", 0.9, Map.of("rumor", 0.0), "ar", "msa", false, "stub")
+                        : new Classification("rumor", 0.9, Map.of("rumor", 0.9), "ar", "egy", false, "stub"),
+                RumorGate.DEFAULT, true, new long[]{1, 2, 3}, joins);
+        // in each order the second of the two rumors joins the first, and the question joins their cluster
+        assertEquals("joins into a cluster, all orders: as rumors 3, into the wrong claim 0 (0.0%); other categories by "
+                + "similarity alone 3, into the wrong claim 3 (100.0%)", joins.toString());
     }
 }

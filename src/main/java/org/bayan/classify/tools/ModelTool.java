@@ -186,8 +186,9 @@ public final class ModelTool {
         var gate = new org.bayan.rumor.RumorGate(shipped.threshold(),
                 options.otherCategoryThreshold != null ? options.otherCategoryThreshold : shipped.otherCategoryThreshold(),
                 options.candidateScore != null ? options.candidateScore : shipped.candidateScore());
+        var joins = new org.bayan.rumor.ClusterEvaluation.Joins();
         var seeds = org.bayan.rumor.ClusterEvaluation.evaluateDesk(file, vectors, engine::classify, gate, !options.noLateJoin,
-                new long[]{1, 2, 3, 4, 5});
+                new long[]{1, 2, 3, 4, 5}, joins);
         System.out.printf(Locale.ROOT, "As the desk clusters (model %s; rumors and messages with rumor probability >= %.2f "
                 + "join at %.3f or open a cluster, other messages only join at %.3f%s), arrival order seeds 1-5:%n%n",
                 version, gate.candidateScore(), gate.threshold(), gate.otherCategoryThreshold(),
@@ -198,6 +199,7 @@ public final class ModelTool {
                 seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::precision).average().orElse(0),
                 seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::recall).average().orElse(0),
                 seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::f1).average().orElse(0));
+        System.out.println(joins);
     }
 
     /**
