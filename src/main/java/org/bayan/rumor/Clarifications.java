@@ -98,9 +98,9 @@ public class Clarifications {
      * A message joined a clarified cluster: with auto-answer on, its case gets the clarification now (once) if the
      * message came in as a rumor; otherwise the case view suggests it. A message the model files under another
      * category joined by similarity alone, and such joins are often into the wrong claim (on the labelled rumor
-     * files 26%, against 4% for rumors: {@code rumor-eval}, its last line): sending the clarification by itself would answer a
-     * lost-card report or a visiting-hours question with a statement about an escape, and stop its first-response
-     * clock. A responder sends it with one call when it fits.
+     * files 26%, against 4% for rumors; {@code rumor-eval} prints both): sending the clarification by itself would
+     * answer a lost-card report or a visiting-hours question with a statement about an escape, and stop its
+     * first-response clock. A responder sends it with one call when it fits.
      */
     void joined(RumorCluster cluster, SupportCase supportCase, boolean asRumor) {
         if (!asRumor || !RumorCluster.CLARIFIED.equals(cluster.status) || !cluster.autoAnswer
