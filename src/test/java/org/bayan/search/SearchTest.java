@@ -92,6 +92,15 @@ class SearchTest {
     }
 
     @Test
+    void shouldMarkAPhraseOnlyWhereItsWordsStandTogether() {
+        String tag = tag();
+        send(tag, "my account was hacked and the account recovery email was changed");
+        String excerpt = search(tag + " \"account recovery\"").getString("hits[0].excerpt");
+        assertTrue(excerpt.contains("<mark>account</mark> <mark>recovery</mark>"), excerpt);
+        assertTrue(excerpt.contains("my account was"), "the word alone, outside the phrase, is not marked: " + excerpt);
+    }
+
+    @Test
     void shouldCountFacetsAndFilterByThem() {
         String tag = tag();
         send(tag, "fire in the building right now people trapped help");
