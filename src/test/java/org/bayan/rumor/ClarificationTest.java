@@ -18,6 +18,7 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -145,5 +146,28 @@ class ClarificationTest {
         assertEquals("clarification:" + cluster, Cases.get(question.caseId()).getString("suggestedReplies[0].cannedId"));
         assertEquals(0, Rumors.replies(question.caseId()).size());
         assertEquals(3, Rumors.cluster(cluster).getInt("clarification.delivered"));
+    }
+
+    @Test
+    void messageTakenInLaterByAnAutoAnswerClusterIsSuggestedTheClarificationNotSentIt() {
+        Posted first = Rumors.post("هل صحيح أن أطفال في المنيا دخلوا المستشفى بسبب اللبن اللي بيتوزع في المدارس؟");
+        long cluster = first.clusterId();
+        assertEquals(cluster, Rumors.post("C'est vrai que le lait distribué dans les écoles de Minya est empoisonné ?").clusterId());
+        write(cluster, """
+                {"ar":"لا صحة لتسمم لبن المدارس في المنيا، والأطفال المذكورون حالتهم مستقرة لأسباب لا علاقة لها باللبن."}""");
+        assertEquals(2, publish(cluster).getInt("delivered"));
+        TestUsers.asSupervisor().contentType("application/json").body("{\"autoAnswer\":true}")
+                .patch("/api/v1/rumors/" + cluster).then().statusCode(200);
+
+        // a worried aunt, filed under another category, is not similar enough to join now and is held
+        Posted held = Rumors.post("bent okhty ta3bana gedan ba3d ma sherbet el laban bta3 el madrasa f el Minya, a3mel eh?");
+        assertNull(held.clusterId());
+        // a third telling joins (and, a rumor, is answered at once) and brings the held message in
+        Posted third = Rumors.post("هل صحيح إن لبن المدارس في المنيا مسمم؟");
+        assertEquals(cluster, third.clusterId());
+        assertEquals(1, Rumors.replies(third.caseId()).size());
+        assertTrue(Rumors.cluster(cluster).getList("messages.messageId", Long.class).contains(held.messageId()));
+        assertEquals("clarification:" + cluster, Cases.get(held.caseId()).getString("suggestedReplies[0].cannedId"));
+        assertEquals(0, Rumors.replies(held.caseId()).size());
     }
 }
