@@ -100,7 +100,9 @@ public final class ClusterEvaluation {
      * Cluster quality as the desk gets it: each message is classified, and {@link RumorGate} decides whether it
      * may open a cluster and how similar it must be to join one, as in the service. With {@code lateJoin}, a
      * message that joined nothing is held and taken into a cluster that later reaches it at the gate's
-     * other-category threshold, as the service does ({@link ClaimClusterer#hold}). A message that stays out of
+     * other-category threshold, as the service does ({@link ClaimClusterer#hold}); after each message, clusters
+     * that proved one claim are merged ({@link ClaimClusterer#mergeLinked}), as the service merges the clusters
+     * no supervisor has shaped. A message that stays out of
      * every cluster counts as a cluster of its own, so a claim's messages the gate kept out are recall lost.
      * Several arrival orders at the gate's thresholds.
      */
@@ -183,9 +185,14 @@ public final class ClusterEvaluation {
                         // only messages that could not open a cluster are held
                         joins.add(false, wrongClaim(order, clusterer, cluster[i], order.get(held)));
                         clusterer.addTo(cluster[i], held, clusterer.held(held).orElseThrow());
-                        cluster[held] = cluster[i];
                     }
                 }
+                clusterer.mergeLinked(cluster[i], gate.threshold());
+            }
+            for (int i = 0; i < order.size(); i++) {
+                // merges moved members after they joined: the clusters are what the clusterer holds at the end
+                int at = i;
+                clusterer.clusterOf(i).ifPresent(id -> cluster[at] = (int) (long) id);
             }
             scores.add(pairwise(order, cluster, gate.threshold(), seed));
         }

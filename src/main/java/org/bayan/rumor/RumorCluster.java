@@ -19,7 +19,10 @@ public class RumorCluster extends PanacheEntityBase {
     public static final String OPEN = "open";
     public static final String CLARIFIED = "clarified";
     public static final String DISMISSED = "dismissed";
-    /** Folded into another cluster by a supervisor; {@link #mergedInto} names it. */
+    /**
+     * Folded into another cluster, by a supervisor or by the clustering once the two proved one claim
+     * ({@link RumorClustering}); {@link #mergedInto} names it.
+     */
     public static final String MERGED = "merged";
 
     @Id

@@ -131,6 +131,7 @@ public class RumorClustering {
         addMember(cluster, message, supportCase.id, match == null ? 1.0 : match.similarity(), RumorMember.BY_MODEL,
                 claim);
         takeInWaiting(cluster, claim);
+        cluster = mergeLinked(cluster);
         String state = cluster.status;
         if (spikes.check(cluster, message.receivedAt, supportCase.id) || spikes.spiking(cluster, message.receivedAt)) {
             state = STATE_SPIKING;
@@ -139,6 +140,50 @@ public class RumorClustering {
                 match == null ? "new" : "existing", match == null ? 1.0 : match.similarity());
         return Optional.of(new Joined(cluster.id, match == null, match == null ? 1.0 : match.similarity(), state,
                 entry.mayOpen()));
+    }
+
+    /**
+     * Merges the cluster a message just joined with each open cluster now as similar to it, on average over their
+     * members, as a message must be to join ({@link ClaimClusterer#linked}): one claim that started twice, because
+     * its first tellings shared too little. The older cluster takes the newer one in, as a supervisor's merge does.
+     * Only clusters the model alone has shaped are merged: one a supervisor has split, moved messages into or
+     * answered stays as it is. Returns the cluster the message is in afterwards.
+     */
+    private RumorCluster mergeLinked(RumorCluster cluster) {
+        RumorCluster current = cluster;
+        while (mayMergeAutomatically(current)) {
+            List<ClaimClusterer.Match> linked;
+            synchronized (this) {
+                linked = clusterer.linked(current.id, config.threshold());
+            }
+            RumorCluster other = null;
+            double linkage = 0;
+            for (ClaimClusterer.Match match : linked) {
+                RumorCluster candidate = em.find(RumorCluster.class, match.clusterId(), LockModeType.PESSIMISTIC_WRITE);
+                if (mayMergeAutomatically(candidate)) {
+                    other = candidate;
+                    linkage = match.similarity();
+                    break;
+                }
+            }
+            if (other == null) {
+                break;
+            }
+            RumorCluster target = other.id < current.id ? other : current;
+            RumorCluster source = target == other ? current : other;
+            merge(target, source);
+            registry.counter("bayan.rumor.clusters.merged.automatically").increment();
+            Log.infof("Rumor cluster %d merged into %d: one claim (average similarity %.3f)", source.id, target.id,
+                    linkage);
+            current = target;
+        }
+        return current;
+    }
+
+    /** Open, not answered, and every member placed by the model: a supervisor's decisions are not undone. */
+    private boolean mayMergeAutomatically(RumorCluster cluster) {
+        return cluster != null && RumorCluster.OPEN.equals(cluster.status)
+                && RumorMember.count("clusterId = ?1 and joinedBy <> ?2", cluster.id, RumorMember.BY_MODEL) == 0;
     }
 
     /** The cluster of each of the given messages that is in one. */

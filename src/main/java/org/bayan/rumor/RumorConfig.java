@@ -10,10 +10,11 @@ import java.time.Duration;
 public interface RumorConfig {
 
     /**
-     * Similarity a rumor message needs to join an open cluster; below it the message opens a new cluster.
-     * Defaults to {@link ClaimClusterer#DEFAULT_THRESHOLD} (see there for how it was chosen).
+     * Similarity a rumor message needs to join an open cluster; below it the message opens a new cluster. Two
+     * open clusters whose members are this similar on average are merged. Defaults to
+     * {@link ClaimClusterer#DEFAULT_THRESHOLD} (see there for how it was chosen).
      */
-    @WithDefault("0.25")
+    @WithDefault("0.18")
     double threshold();
 
     /**

@@ -211,8 +211,8 @@ public final class InProcessBenchmark {
         report.line(String.format("- last round: %,d of %,d messages clustered into %,d rumor clusters; categories: %s",
                 last.clustered(), pipelineMessages, last.clusters(), last.categories()));
         report.line("- differences from the service: rules and model read from files directly (no CDI); the clustering"
-                + " step is RumorClustering.consider's in-memory part (ClaimVectors.claim, ClaimClusterer.best/addTo"
-                + " at the configured thresholds) without its database rows, so cluster state is 'open', never"
+                + " step is RumorClustering.consider's in-memory part (ClaimVectors.claim, ClaimClusterer.best/addTo/"
+                + "mergeLinked at the configured thresholds) without its database rows, so cluster state is 'open', never"
                 + " 'spiking' (spike detection reads the database); every message opens its own case, so every"
                 + " message is routed.");
     }
@@ -323,6 +323,8 @@ public final class InProcessBenchmark {
                         clusterer.addTo(clusterId, late.messageId(), clusterer.held(late.messageId()).orElseThrow());
                         clustered++;
                     }
+                    // and the merge of clusters that proved one claim (the service also checks who shaped them)
+                    clusterId = clusterer.mergeLinked(clusterId, RumorGate.DEFAULT.threshold());
                 } else {
                     clusterer.hold(id, claim, received, lateJoinMax);
                 }

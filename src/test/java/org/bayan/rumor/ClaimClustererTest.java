@@ -201,4 +201,90 @@ class ClaimClustererTest {
         clusterer.hold(1, claim("شكرا جزيلا"), Instant.EPOCH, 100);
         assertEquals(0, clusterer.waitingCount());
     }
+
+    @Test
+    void shouldMergeTwoClustersOfOneClaimOnceATellingShowsTheyAreOne() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        long msa = clusterer.add(1, claim("نرجو توضيح حقيقة الأخبار المتداولة حول حالات تسمم جماعي بأحد محلات الأكلات الخفيفة بوجدة")).clusterId();
+        long french = clusterer.add(2, claim("Intoxication alimentaire dans une pizzeria à Oujda, plusieurs personnes à l'hôpital, le gérant arrêté ? C'est vrai ?")).clusterId();
+        assertNotEquals(msa, french, "the first two tellings share too little to meet");
+        assertTrue(clusterer.linked(msa, ClaimClusterer.DEFAULT_THRESHOLD).isEmpty());
+
+        long english = clusterer.add(3, claim("Is the story about dozens of people poisoned at a pizza place in Oujda true? My cousin lives there")).clusterId();
+        assertEquals(msa, english);
+        assertEquals(List.of(french), clusterer.linked(msa, ClaimClusterer.DEFAULT_THRESHOLD).stream()
+                .map(ClaimClusterer.Match::clusterId).toList(), "the third is close to both: one claim");
+        assertEquals(msa, clusterer.mergeLinked(english, ClaimClusterer.DEFAULT_THRESHOLD), "the older cluster stays");
+        assertEquals(Set.of(1L, 2L, 3L), clusterer.members(msa));
+        assertFalse(clusterer.clusterIds().contains(french));
+    }
+
+    @Test
+    void shouldNotMergeAnotherDistrictsTellingInThroughTellingsThatNameNoPlace() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        long shubra = clusterer.add(1, claim("بجد فيه عصابة بتخطف العيال من قدام المدارس في شبرا؟")).clusterId();
+        clusterer.add(2, claim("هل صحيح وجود عصابة تخطف الأطفال أمام المدارس؟"));
+        long maadi = clusterer.add(3, claim("Is it true a gang is kidnapping children outside schools in Maadi?")).clusterId();
+        assertNotEquals(shubra, maadi);
+        assertEquals(maadi, clusterer.mergeLinked(maadi, ClaimClusterer.DEFAULT_THRESHOLD),
+                "the placeless telling is close to Maadi, but the Shubra cluster is about Shubra");
+    }
+
+    @Test
+    void shouldTakeATellingOfAnotherDistrictIntoAClusterAboutTheWholeCity() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        long water = clusterer.add(1, claim("هل صحيح إن مية الشرب في إسكندرية ملوثة والناس بتتسمم؟")).clusterId();
+        assertEquals(water, clusterer.add(2, claim("Is the tap water in Alexandria contaminated? People say many got poisoned")).clusterId());
+        assertEquals(water, clusterer.add(3, claim("المية في سيدي بشر ريحتها وحشة وفي ناس اتسممت، هي ملوثة؟")).clusterId());
+        assertEquals(water, clusterer.add(4, claim("في المندرة المية لونها غريب وبيقولوا في حالات تسمم، صحيح الكلام ده؟")).clusterId(),
+                "one telling naming Sidi Bishr does not make the Alexandria cluster a Sidi Bishr one");
+    }
+
+    @Test
+    void shouldKeepTheLinkageTheMeanSimilarityBetweenClustersThroughJoinsRemovalsAndMerges() {
+        List<String> texts = new ArrayList<>(List.of(
+                "هل صحيح وجود عصابة تخطف الأطفال أمام المدارس؟",
+                "Is it true a gang is kidnapping children outside schools?",
+                "واش بصح كاينة عصابة كتخطف الدراري قدام المدارس؟",
+                "C'est vrai qu'on enlève des enfants devant les écoles ?",
+                "بجد فيه عصابة بتخطف العيال؟"));
+        texts.addAll(List.of(
+                "هل صحيح فرار عدد من السجناء من السجن؟",
+                "Did inmates really escape from prison last night?",
+                "C'est vrai que des détenus se sont évadés de la prison ?"));
+        ClaimClusterer clusterer = new ClaimClusterer();
+        List<Claim> claims = texts.stream().map(ClaimClustererTest::claim).toList();
+        // three clusters by hand, so that the linkage is between clusters the threshold did not make
+        for (int i = 0; i < claims.size(); i++) {
+            clusterer.addTo(1 + i % 3, i, claims.get(i));
+        }
+        assertLinkageIsTheMean(clusterer, claims);
+        clusterer.removeMessage(4);
+        assertLinkageIsTheMean(clusterer, claims);
+        clusterer.merge(1, 3);
+        assertLinkageIsTheMean(clusterer, claims);
+        clusterer.addTo(3, 4, claims.get(4));
+        assertLinkageIsTheMean(clusterer, claims);
+    }
+
+    /** Every pair of open clusters: linked() at 0 gives the mean similarity over their members' pairs. */
+    private static void assertLinkageIsTheMean(ClaimClusterer clusterer, List<Claim> claims) {
+        for (long a : clusterer.clusterIds()) {
+            java.util.Map<Long, Double> linked = new java.util.HashMap<>();
+            clusterer.linked(a, 0).forEach(m -> linked.put(m.clusterId(), m.similarity()));
+            for (long b : clusterer.clusterIds()) {
+                if (a == b) {
+                    continue;
+                }
+                double sum = 0;
+                for (long x : clusterer.members(a)) {
+                    for (long y : clusterer.members(b)) {
+                        sum += ClaimSimilarity.between(claims.get((int) x), claims.get((int) y));
+                    }
+                }
+                double mean = sum / (clusterer.members(a).size() * clusterer.members(b).size());
+                assertEquals(mean, linked.getOrDefault(b, 0.0), 1e-9, "clusters " + a + " and " + b);
+            }
+        }
+    }
 }

@@ -160,10 +160,10 @@ class ClarificationTest {
                 .patch("/api/v1/rumors/" + cluster).then().statusCode(200);
 
         // a worried aunt, filed under another category, is not similar enough to join now and is held
-        Posted held = Rumors.post("bent okhty ta3bana gedan ba3d ma sherbet el laban bta3 el madrasa f el Minya, a3mel eh?");
+        Posted held = Rumors.post("bent okhty et3abet gedan ba3d ma sherbet el laban bta3 el madrasa f el Minya, a3mel eh?");
         assertNull(held.clusterId());
         // a third telling joins (and, a rumor, is answered at once) and brings the held message in
-        Posted third = Rumors.post("هل صحيح إن لبن المدارس في المنيا مسمم؟");
+        Posted third = Rumors.post("ya gama3a el laban elly bayetwaza3 fel madares f el Minya masmoom bgad?");
         assertEquals(cluster, third.clusterId());
         assertEquals(1, Rumors.replies(third.caseId()).size());
         assertTrue(Rumors.cluster(cluster).getList("messages.messageId", Long.class).contains(held.messageId()));

@@ -176,6 +176,33 @@ class RumorDeskTest {
     }
 
     @Test
+    void clustersOfOneClaimThatStartedApartBecomeOneAndASupervisorsSplitIsNotUndone() {
+        Posted msa = Rumors.post("نرجو توضيح حقيقة ما يروج حول حالات تسمم جماعي بأحد محلات الوجبات السريعة بمدينة آسفي");
+        Posted french = Rumors.post("Intoxication alimentaire dans un snack à Safi, plusieurs clients à l'hôpital, le propriétaire arrêté ? C'est vrai ?");
+        assertTrue(msa.clusterId() != null && french.clusterId() != null);
+        assertNotEquals(msa.clusterId(), french.clusterId(), "the first two tellings share too little to meet");
+
+        Posted english = Rumors.post("Is the story about dozens of people poisoned at a fast food place in Safi true? My sister lives there");
+        assertEquals(msa.clusterId(), english.clusterId(), "close to both: the two clusters become one, the older");
+        assertEquals(3, Rumors.cluster(msa.clusterId()).getInt("summary.messageCount"));
+        assertEquals("merged", Rumors.cluster(french.clusterId()).getString("summary.status"));
+        assertEquals(msa.clusterId(), Rumors.cluster(french.clusterId()).getLong("summary.mergedInto"));
+
+        // a supervisor takes the French telling out again: no later telling merges it back
+        long split = TestUsers.asSupervisor().contentType("application/json")
+                .body("{\"messageIds\":[" + french.messageId() + "]}")
+                .post("/api/v1/rumors/" + msa.clusterId() + "/split").then().statusCode(201)
+                .extract().jsonPath().getLong("summary.id");
+        Posted darija = Rumors.post("واش بصح تسممو بزاف د الناس فواحد السناك فآسفي وشدو مولاه؟");
+        assertTrue(msa.clusterId().equals(darija.clusterId()) || Long.valueOf(split).equals(darija.clusterId()),
+                "it joins one of the two");
+        assertEquals("open", Rumors.cluster(msa.clusterId()).getString("summary.status"));
+        assertEquals("open", Rumors.cluster(split).getString("summary.status"));
+        assertEquals(4, Rumors.cluster(msa.clusterId()).getInt("summary.messageCount")
+                + Rumors.cluster(split).getInt("summary.messageCount"));
+    }
+
+    @Test
     void badEditsAreRefusedAndChangeNothing() {
         Posted p = Rumors.post("هل صحيح إنهم ركبوا رادارات جديدة على الطريق الدائري والسرعة بقت 60؟");
         long id = p.clusterId();

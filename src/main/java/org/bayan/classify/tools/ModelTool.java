@@ -160,13 +160,13 @@ public final class ModelTool {
     private static void rumorEval(Options options) throws IOException {
         Path file = Path.of(options.positional == null ? "models/rumors/clusters-eval.tsv" : options.positional);
         var vectors = new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream().map(LabelledText::text).toList());
-        double[] thresholds = {0.2, 0.25, 0.275, 0.3, 0.325, 0.35, 0.375, 0.4, 0.45, 0.5, 0.6};
-        double chosen = org.bayan.rumor.ClaimClusterer.DEFAULT_THRESHOLD;
+        double[] thresholds = {0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.5};
+        double chosen = options.threshold != null ? options.threshold : org.bayan.rumor.ClaimClusterer.DEFAULT_THRESHOLD;
         var scores = org.bayan.rumor.ClusterEvaluation.evaluate(file, vectors, thresholds, 42);
         System.out.println("Rumor clustering on " + file + " (IDF from " + options.corpus + "), arrival order seed 42:\n");
         System.out.println(org.bayan.rumor.ClusterEvaluation.toMarkdown(scores));
         var seeds = org.bayan.rumor.ClusterEvaluation.evaluateSeeds(file, vectors, chosen, new long[]{1, 2, 3, 4, 5});
-        System.out.printf(Locale.ROOT, "At the shipped threshold %.3f, arrival order seeds 1-5:%n%n", chosen);
+        System.out.printf(Locale.ROOT, "At %s %.3f, arrival order seeds 1-5:%n%n", options.threshold != null ? "the threshold" : "the shipped threshold", chosen);
         System.out.println(org.bayan.rumor.ClusterEvaluation.toMarkdown(seeds));
         System.out.printf(Locale.ROOT, "mean F1 %.4f, min F1 %.4f%n%n",
                 seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::f1).average().orElse(0),
@@ -183,7 +183,7 @@ public final class ModelTool {
         String version = version(options);
         ClassificationEngine engine = engine(options, version);
         var shipped = org.bayan.rumor.RumorGate.DEFAULT;
-        var gate = new org.bayan.rumor.RumorGate(shipped.threshold(),
+        var gate = new org.bayan.rumor.RumorGate(options.threshold != null ? options.threshold : shipped.threshold(),
                 options.otherCategoryThreshold != null ? options.otherCategoryThreshold : shipped.otherCategoryThreshold(),
                 options.candidateScore != null ? options.candidateScore : shipped.candidateScore());
         var joins = new org.bayan.rumor.ClusterEvaluation.Joins();
@@ -252,7 +252,7 @@ public final class ModelTool {
                        evaluate FILE|DIR [--model-dir DIR] [--version V] [--urgent-threshold T]
                        cross-validate [--folds N] [--corpus DIR] [--out DIR]
                        corpus-stats [--corpus DIR] [--dev DIR]
-                       rumor-eval [FILE] [--corpus DIR] [--other-category-threshold T] [--candidate-score S] [--no-late-join]
+                       rumor-eval [FILE] [--corpus DIR] [--threshold T] [--other-category-threshold T] [--candidate-score S] [--no-late-join]
                        rumor-gate [FILE|DIR]""");
     }
 
@@ -264,6 +264,7 @@ public final class ModelTool {
         Path feedback;
         String version;
         Double urgentThreshold;
+        Double threshold;
         Double otherCategoryThreshold;
         Double candidateScore;
         boolean noLateJoin;
@@ -282,6 +283,7 @@ public final class ModelTool {
                     case "--with-feedback" -> o.feedback = Path.of(value(args, ++i, arg));
                     case "--version" -> o.version = value(args, ++i, arg);
                     case "--urgent-threshold" -> o.urgentThreshold = Double.parseDouble(value(args, ++i, arg));
+                    case "--threshold" -> o.threshold = Double.parseDouble(value(args, ++i, arg));
                     case "--other-category-threshold" -> o.otherCategoryThreshold = Double.parseDouble(value(args, ++i, arg));
                     case "--candidate-score" -> o.candidateScore = Double.parseDouble(value(args, ++i, arg));
                     case "--no-late-join" -> o.noLateJoin = true;
