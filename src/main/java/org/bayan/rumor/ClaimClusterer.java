@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,13 @@ public final class ClaimClusterer {
      */
     static final int LINKAGE = 10;
 
+    /**
+     * Up to how many members a cluster read back from storage has its links counted again when a message joins
+     * it; a larger one (a claim already asked thousands of times) is merged only from the other cluster's side.
+     * Counting costs the cluster's size times the members each one shares a key with.
+     */
+    static final int RECOUNT_MAX = 200;
+
     /** How many held messages sharing a key with a cluster's new member are looked at, newest first. */
     static final int LATE_CANDIDATES = 50;
 
@@ -79,6 +87,17 @@ public final class ClaimClusterer {
     private final Map<Long, Map<String, Integer>> clusterPlaces = new HashMap<>();
     /** Per pair of open clusters (both ways), the sum of the similarities between their members. */
     private final Map<Long, Map<Long, Double>> links = new HashMap<>();
+    /**
+     * Clusters holding members put back by {@link #restore}: their links lack the pairs of two restored members,
+     * and are counted again when they are first needed ({@link #linked}).
+     */
+    private final Set<Long> partialLinks = new HashSet<>();
+    /** Bumped by every change of membership: tells whether {@link #lastScored} is still current. */
+    private long changes;
+    /** The similarities {@link #best} computed last, for the {@link #addTo} that usually follows it. */
+    private Claim lastClaim;
+    private Map<Long, List<Double>> lastScored;
+    private long lastScoredAt = -1;
     private long nextClusterId = 1;
     /** Held messages, oldest first, and an index of their keys ({@link #hold}); survive {@link #clear()}. */
     private final LinkedHashMap<Long, Waiting> waiting = new LinkedHashMap<>();
@@ -103,7 +122,11 @@ public final class ClaimClusterer {
 
     /** The best open cluster for the claim if it reaches {@code minimum} (e.g. to suggest merges below it). */
     public synchronized Optional<Match> best(Claim claim, double minimum) {
-        return best(claim, scored(claim), minimum);
+        Map<Long, List<Double>> scored = scored(claim);
+        lastClaim = claim;
+        lastScored = scored;
+        lastScoredAt = changes;
+        return best(claim, scored, minimum);
     }
 
     private Optional<Match> best(Claim claim, Map<Long, List<Double>> byCluster, double minimum) {
@@ -125,6 +148,27 @@ public final class ClaimClusterer {
     private double clusterScore(Claim claim, long clusterId, List<Double> similarities) {
         double places = ClaimSimilarity.placeConflict(claim.signature().places(), places(clusterId));
         return places * score(similarities, clusters.get(clusterId).size());
+    }
+
+    /**
+     * Counts a cluster's links again from its members, both ways: after {@link #restore} they lack the pairs of
+     * two restored members. Every other cluster's link with it is then exact too.
+     */
+    private void recountLinks(long clusterId) {
+        Map<Long, Double> old = links.remove(clusterId);
+        if (old != null) {
+            for (long other : old.keySet()) {
+                Map<Long, Double> back = links.get(other);
+                back.remove(clusterId);
+                if (back.isEmpty()) {
+                    links.remove(other);
+                }
+            }
+        }
+        for (long messageId : clusters.get(clusterId)) {
+            link(clusterId, scored(members.get(messageId).claim()), 1);
+        }
+        partialLinks.remove(clusterId);
     }
 
     /** Key of {@link #clusterPlaces} counting the members that name a place below country level. */
@@ -204,11 +248,23 @@ public final class ClaimClusterer {
     }
 
     /**
-     * Puts a message into a given cluster regardless of similarity: a responder moved it there, or clusters are
-     * being restored from storage. Creates the cluster if it is not open.
+     * Puts a message into a given cluster regardless of similarity: the caller chose it with {@link #best}, or a
+     * supervisor moved it there. Creates the cluster if it is not open.
      */
     public synchronized void addTo(long clusterId, long messageId, Claim claim) {
-        put(clusterId, messageId, claim, scored(claim));
+        // the desk asks best() and then adds: the similarities it computed are still those of every member
+        boolean current = claim == lastClaim && lastScoredAt == changes;
+        put(clusterId, messageId, claim, current ? lastScored : scored(claim));
+    }
+
+    /**
+     * Puts back a message clustered before (clusters read from storage, a reopened cluster) without comparing it
+     * with the others: reading back tens of thousands of members would otherwise cost as much as clustering
+     * them again. Their links are counted when first needed ({@link #linked}).
+     */
+    public synchronized void restore(long clusterId, long messageId, Claim claim) {
+        put(clusterId, messageId, claim, Map.of());
+        partialLinks.add(clusterId);
     }
 
     /** Adds the member; {@code scored} are its similarities to the open members ({@link #scored}), for the links. */
@@ -218,6 +274,7 @@ public final class ClaimClusterer {
                     + members.get(messageId).clusterId());
         }
         release(messageId);
+        changes++;
         Set<String> keys = ClaimSimilarity.keys(claim);
         members.put(messageId, new Member(clusterId, claim, keys));
         clusters.computeIfAbsent(clusterId, id -> new TreeSet<>()).add(messageId);
@@ -272,6 +329,7 @@ public final class ClaimClusterer {
                 index.remove(key);
             }
         }
+        changes++;
         link(member.clusterId(), scored(member.claim()), -1);
         Map<String, Integer> places = clusterPlaces.get(member.clusterId());
         for (String place : reach(member.claim().signature().places())) {
@@ -282,6 +340,7 @@ public final class ClaimClusterer {
         if (cluster.isEmpty()) {
             clusters.remove(member.clusterId());
             links.remove(member.clusterId());
+            partialLinks.remove(member.clusterId());
             clusterPlaces.remove(member.clusterId());
         }
         return true;
@@ -305,7 +364,11 @@ public final class ClaimClusterer {
         if (target == source || !clusters.containsKey(source)) {
             return;
         }
+        changes++;
         Set<Long> moving = clusters.remove(source);
+        if (partialLinks.remove(source)) {
+            partialLinks.add(target);
+        }
         for (long messageId : moving) {
             Member member = members.get(messageId);
             members.put(messageId, new Member(target, member.claim(), member.keys()));
@@ -344,6 +407,13 @@ public final class ClaimClusterer {
         Set<Long> cluster = clusters.get(clusterId);
         if (cluster == null) {
             return List.of();
+        }
+        if (partialLinks.contains(clusterId)) {
+            if (cluster.size() > RECOUNT_MAX) {
+                // a large cluster read back from storage: the small clusters of its claim find it from their side
+                return List.of();
+            }
+            recountLinks(clusterId);
         }
         List<Match> linked = new ArrayList<>();
         for (Map.Entry<Long, Double> e : links.getOrDefault(clusterId, Map.of()).entrySet()) {
@@ -478,6 +548,8 @@ public final class ClaimClusterer {
         clusters.clear();
         index.clear();
         links.clear();
+        partialLinks.clear();
+        changes++;
         clusterPlaces.clear();
     }
 

@@ -446,7 +446,7 @@ public class RumorClustering {
             clusterer.removeCluster(cluster.id);
             if (cluster.attracts()) {
                 for (Object[] row : memberTexts(cluster.id)) {
-                    clusterer.addTo(cluster.id, ((Number) row[0]).longValue(), vectors().claim((String) row[1]));
+                    clusterer.restore(cluster.id, ((Number) row[0]).longValue(), vectors().claim((String) row[1]));
                 }
             }
         }
@@ -466,7 +466,7 @@ public class RumorClustering {
                         ORDER BY m.received_at, m.message_id""")
                 .setParameter(1, since).getResultList();
         for (Object[] row : rows) {
-            clusterer.addTo(((Number) row[1]).longValue(), ((Number) row[0]).longValue(), vectors().claim((String) row[2]));
+            clusterer.restore(((Number) row[1]).longValue(), ((Number) row[0]).longValue(), vectors().claim((String) row[2]));
         }
         Log.infof("Loaded %d messages of %d open rumor clusters in %d ms", rows.size(), clusterer.clusterIds().size(),
                 (System.nanoTime() - started) / 1_000_000);

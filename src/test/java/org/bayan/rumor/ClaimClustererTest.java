@@ -267,6 +267,27 @@ class ClaimClustererTest {
         assertLinkageIsTheMean(clusterer, claims);
     }
 
+    @Test
+    void shouldCountTheLinksOfClustersReadBackFromStorageWhenFirstAsked() {
+        List<Claim> claims = List.of(
+                claim("هل صحيح وجود عصابة تخطف الأطفال أمام المدارس؟"),
+                claim("Is it true a gang is kidnapping children outside schools?"),
+                claim("واش بصح كاينة عصابة كتخطف الدراري قدام المدارس؟"),
+                claim("C'est vrai qu'on enlève des enfants devant les écoles ?"),
+                claim("هل صحيح فرار عدد من السجناء من السجن؟"),
+                claim("Did inmates really escape from prison last night?"));
+        ClaimClusterer clusterer = new ClaimClusterer();
+        // read back without comparing: the pairs of two restored members are not in the links yet
+        for (int i = 0; i < 4; i++) {
+            clusterer.restore(1 + i % 3, i, claims.get(i));
+        }
+        clusterer.addTo(2, 4, claims.get(4));
+        clusterer.restore(3, 5, claims.get(5));
+        assertLinkageIsTheMean(clusterer, claims);
+        clusterer.merge(1, 2);
+        assertLinkageIsTheMean(clusterer, claims);
+    }
+
     /** Every pair of open clusters: linked() at 0 gives the mean similarity over their members' pairs. */
     private static void assertLinkageIsTheMean(ClaimClusterer clusterer, List<Claim> claims) {
         for (long a : clusterer.clusterIds()) {
