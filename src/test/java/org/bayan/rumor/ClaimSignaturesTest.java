@@ -2,9 +2,15 @@ package org.bayan.rumor;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,5 +117,30 @@ class ClaimSignaturesTest {
         assertTrue(signatures.extract("جوج دراري تخطفو").concepts().contains("num:2"));
         assertFalse(signatures.extract("Elle avait les larmes aux yeux au commissariat").concepts().contains("object:firearm"));
         assertTrue(signatures.extract("des armes dans le tramway ?").concepts().contains("object:firearm"));
+    }
+
+    /**
+     * Places are compared by their deepest common ancestor, so a path whose parent has no line of its own would
+     * never be found inside its city (Abbas El Akkad must agree with Nasr City and with Cairo).
+     */
+    @Test
+    void shouldListEveryPlacesParentInTheGazetteer() throws IOException {
+        List<String> paths;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("rumor/places.tsv")) {
+            assertNotNull(in);
+            paths = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.substring(0, line.indexOf('\t')))
+                    .filter(path -> !path.equals("-"))
+                    .toList();
+        }
+        Set<String> listed = new HashSet<>(paths);
+        for (String path : paths) {
+            assertTrue(path.matches("(eg|ma)(/[a-z0-9]+(-[a-z0-9]+)*)*"), "path spelling: " + path);
+            int slash = path.lastIndexOf('/');
+            if (slash > 0) {
+                assertTrue(listed.contains(path.substring(0, slash)), "no line for the parent of " + path);
+            }
+        }
     }
 }
