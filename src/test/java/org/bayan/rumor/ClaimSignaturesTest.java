@@ -119,6 +119,30 @@ class ClaimSignaturesTest {
         assertTrue(signatures.extract("des armes dans le tramway ?").concepts().contains("object:firearm"));
     }
 
+    @Test
+    void shouldNotReadATiredChildMerchantsOrTheFluAsAClaim() {
+        // ta3ban is "tired" in Egyptian Arabizi, the snake is to3ban; التجار are merchants and التجارية commercial,
+        // not trafficking; a flu virus is not hacking
+        ClaimSignature tired = signatures.extract("ibni ta3ban men embare7 w el 7arara 3alya, a3mel eh?");
+        assertFalse(tired.concepts().contains("object:snake"));
+        assertFalse(tired.concepts().contains("object:animal"));
+        assertTrue(signatures.extract("fe to3ban kbeer fel madrasa?").concepts().contains("object:snake"));
+
+        assertFalse(signatures.extract("التجار في السوق رفعوا الأسعار").concepts().contains("object:trafficking"));
+        assertFalse(signatures.extract("حريق في أحد المراكز التجارية؟").concepts().contains("object:trafficking"));
+        assertTrue(signatures.extract("هل صحيح عصابة تجارة أعضاء؟").concepts().contains("object:trafficking"));
+
+        assertFalse(signatures.extract("le virus de la grippe circule à l'école ?").concepts().contains("event:hacking"));
+        assertTrue(signatures.extract("un virus informatique vole les comptes ?").concepts().contains("event:hacking"));
+    }
+
+    @Test
+    void shouldReadTheFrenchBarrageAsADamAsWellAsACheckpoint() {
+        // Moroccans say barrage for both; a dam's tellings in Arabic say السد, so the French one must reach it
+        assertTrue(signatures.extract("Le barrage Al Wahda va céder ?").concepts().contains("object:dam"));
+        assertTrue(signatures.extract("faux barrage de police sur l'autoroute ?").concepts().contains("object:checkpoint"));
+    }
+
     /**
      * Places are compared by their deepest common ancestor, so a path whose parent has no line of its own would
      * never be found inside its city (Abbas El Akkad must agree with Nasr City and with Cairo).
