@@ -35,7 +35,7 @@ public final class ClaimClusterer {
 
     /**
      * The threshold the product ships with, for joining and for merging. Chosen with {@code rumor-eval} over the
-     * nine tuning files (mean desk F1 over arrival orders 1–5, averaged over the files; {@code --threshold T})
+     * nine tuning files of commit a0ccd1e (mean desk F1 over arrival orders 1–5, averaged over the files; {@code --threshold T})
      * with average linkage: 0.15: 0.796, 0.16: 0.794, 0.18: 0.796, 0.20: 0.794, 0.22: 0.791 — flat, and 0.18 is
      * where the penalties of {@link ClaimSimilarity} were rescaled to. The mean over the 2 most similar members
      * at 0.25, shipped before, scored 0.775 there.
@@ -155,16 +155,7 @@ public final class ClaimClusterer {
      * two restored members. Every other cluster's link with it is then exact too.
      */
     private void recountLinks(long clusterId) {
-        Map<Long, Double> old = links.remove(clusterId);
-        if (old != null) {
-            for (long other : old.keySet()) {
-                Map<Long, Double> back = links.get(other);
-                back.remove(clusterId);
-                if (back.isEmpty()) {
-                    links.remove(other);
-                }
-            }
-        }
+        unlink(clusterId);
         for (long messageId : clusters.get(clusterId)) {
             link(clusterId, scored(members.get(messageId).claim()), 1);
         }
@@ -302,6 +293,22 @@ public final class ClaimClusterer {
         }
     }
 
+    /** Removes a cluster's links, both ways; returns them (its row). */
+    private Map<Long, Double> unlink(long clusterId) {
+        Map<Long, Double> row = links.remove(clusterId);
+        if (row == null) {
+            return Map.of();
+        }
+        for (long other : row.keySet()) {
+            Map<Long, Double> back = links.get(other);
+            back.remove(clusterId);
+            if (back.isEmpty()) {
+                links.remove(other);
+            }
+        }
+        return row;
+    }
+
     private void addLink(long from, long to, double amount) {
         Map<Long, Double> row = links.computeIfAbsent(from, id -> new HashMap<>());
         double now = row.getOrDefault(to, 0.0) + amount;
@@ -380,18 +387,10 @@ public final class ClaimClusterer {
             sourcePlaces.forEach((place, n) -> targetPlaces.merge(place, n, Integer::sum));
         }
         // the links of the two add up; the one between them is now inside the target
-        Map<Long, Double> fromSource = links.remove(source);
-        if (fromSource != null) {
-            for (Map.Entry<Long, Double> e : fromSource.entrySet()) {
-                Map<Long, Double> back = links.get(e.getKey());
-                back.remove(source);
-                if (back.isEmpty()) {
-                    links.remove(e.getKey());
-                }
-                if (e.getKey() != target) {
-                    addLink(target, e.getKey(), e.getValue());
-                    addLink(e.getKey(), target, e.getValue());
-                }
+        for (Map.Entry<Long, Double> e : unlink(source).entrySet()) {
+            if (e.getKey() != target) {
+                addLink(target, e.getKey(), e.getValue());
+                addLink(e.getKey(), target, e.getValue());
             }
         }
         nextClusterId = Math.max(nextClusterId, target + 1);
@@ -401,7 +400,7 @@ public final class ClaimClusterer {
      * The open clusters one claim with {@code clusterId}, best first: those whose average linkage with it (the
      * mean similarity over every pair of their members, pairs sharing no key counting 0) reaches {@code minimum}.
      * Only a cluster that changed can have become one claim with another, so the caller asks about the cluster a
-     * message just joined. Changes nothing.
+     * message just joined. Changes no membership; a cluster read back from storage has its links counted here.
      */
     public synchronized List<Match> linked(long clusterId, double minimum) {
         Set<Long> cluster = clusters.get(clusterId);

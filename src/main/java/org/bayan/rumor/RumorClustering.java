@@ -151,10 +151,14 @@ public class RumorClustering {
      */
     private RumorCluster mergeLinked(RumorCluster cluster) {
         RumorCluster current = cluster;
-        while (mayMergeAutomatically(current)) {
+        while (true) {
             List<ClaimClusterer.Match> linked;
             synchronized (this) {
                 linked = clusterer.linked(current.id, config.threshold());
+            }
+            // memory first: most messages' clusters are linked to none, and then no query is needed
+            if (linked.isEmpty() || !mayMergeAutomatically(current)) {
+                break;
             }
             RumorCluster other = null;
             double linkage = 0;

@@ -1,7 +1,6 @@
 package org.bayan.rumor;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -37,20 +36,6 @@ public final class SparseVector {
         return sortedUnit(keys, values);
     }
 
-    /** The sum of the vectors, scaled to unit length: what a cluster's members say together. */
-    static SparseVector unitSum(Collection<SparseVector> vectors) {
-        int total = vectors.stream().mapToInt(v -> v.keys.length).sum();
-        long[] keys = new long[total];
-        double[] values = new double[total];
-        int i = 0;
-        for (SparseVector v : vectors) {
-            System.arraycopy(v.keys, 0, keys, i, v.keys.length);
-            System.arraycopy(v.values, 0, values, i, v.values.length);
-            i += v.keys.length;
-        }
-        return sortedUnit(keys, values);
-    }
-
     /** Dot product; for unit vectors the cosine. */
     double dot(SparseVector other) {
         long[] a = keys;
@@ -74,7 +59,7 @@ public final class SparseVector {
         return keys.length;
     }
 
-    /** Sorts by key, adds up equal keys (a collision, or the same feature from several vectors), scales to 1. */
+    /** Sorts by key, adds up equal keys (a collision), scales to 1. */
     private static SparseVector sortedUnit(long[] keys, double[] values) {
         Integer[] order = new Integer[keys.length];
         for (int i = 0; i < order.length; i++) {
