@@ -35,8 +35,8 @@ public final class ClaimClusterer {
 
     /**
      * The threshold the product ships with, for joining and for merging. Chosen with {@code rumor-eval} over the
-     * nine tuning files of commit a0ccd1e (mean desk F1 over arrival orders 1–5, averaged over the files; {@code --threshold T})
-     * with average linkage: 0.15: 0.796, 0.16: 0.794, 0.18: 0.796, 0.20: 0.794, 0.22: 0.791 — flat, and 0.18 is
+     * nine tuning files at commit a0ccd1e (mean desk F1 over arrival orders 1–5, averaged over the files;
+     * {@code --threshold T}) with average linkage: 0.15: 0.796, 0.16: 0.794, 0.18: 0.796, 0.20: 0.794, 0.22: 0.791 — flat, and 0.18 is
      * where the penalties of {@link ClaimSimilarity} were rescaled to. The mean over the 2 most similar members
      * at 0.25, shipped before, scored 0.775 there.
      */
