@@ -131,6 +131,10 @@ public interface Msg {
     @Message("Publish this clarification to every open case of the cluster?") String confirmPublish();
     @Message("Merge clusters into this one (ids, comma-separated)") String mergeIds();
     @Message("Merge") String merge();
+    @Message("Possibly the same claim") String related();
+    @Message("Open clusters whose messages are partly alike, most alike first. Merge one only if it is the same claim.") String relatedHint();
+    @Message("messages: {count}, alike {similarity}") String relatedFigures(int count, double similarity);
+    @Message("Merge into this cluster") String mergeHere();
     @Message("Split the selected messages into a new cluster") String split();
     @Message("Title of the new cluster") String newTitle();
     @Message("No clusters.") String noClusters();

@@ -41,7 +41,8 @@ public class RumorConsole {
         static native TemplateInstance rumors(ConsoleView view, Page<RumorQueries.ClusterSummary> clusters,
                                               List<RumorQueries.SpikeView> spikes, String status);
 
-        static native TemplateInstance rumor(ConsoleView view, RumorQueries.ClusterDetail detail);
+        static native TemplateInstance rumor(ConsoleView view, RumorQueries.ClusterDetail detail,
+                                             List<RumorQueries.RelatedCluster> related);
     }
 
     @Inject
@@ -81,7 +82,8 @@ public class RumorConsole {
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("notice") String notice,
                                    @QueryParam("error") String error) {
         RumorQueries.ClusterDetail detail = queries.detail(id).orElseThrow(() -> ProblemException.notFound("no cluster " + id));
-        return Templates.rumor(session.view("rumors", Forms.notice(notice, session.language()), error), detail)
+        List<RumorQueries.RelatedCluster> related = queries.related(id).orElse(List.of());
+        return Templates.rumor(session.view("rumors", Forms.notice(notice, session.language()), error), detail, related)
                 .setLocale(session.locale());
     }
 

@@ -57,6 +57,12 @@ public final class ClaimClusterer {
      */
     static final int RECOUNT_MAX = 200;
 
+    /** Lowest linkage {@link #related} lists by default: chosen with {@code rumor-eval} (models/rumors/README.md). */
+    public static final double RELATED_MINIMUM = 0.04;
+
+    /** At most how many clusters {@link #related} lists by default. */
+    public static final int RELATED_LIMIT = 5;
+
     /** How many held messages sharing a key with a cluster's new member are looked at, newest first. */
     static final int LATE_CANDIDATES = 50;
 
@@ -427,6 +433,17 @@ public final class ClaimClusterer {
         // ties go to the older cluster, as in best()
         linked.sort(Comparator.comparingDouble(Match::similarity).reversed().thenComparingLong(Match::clusterId));
         return linked;
+    }
+
+    /**
+     * The open clusters most likely to be the same claim as {@code clusterId} without reaching the threshold,
+     * best first, for a supervisor to merge by hand: those {@link #linked} to it at {@code minimum} or more, at
+     * most {@code limit}. Clusters at or above the threshold are listed too (a supervisor's cluster the desk does
+     * not merge on its own).
+     */
+    public synchronized List<Match> related(long clusterId, double minimum, int limit) {
+        List<Match> linked = linked(clusterId, minimum);
+        return linked.size() > limit ? List.copyOf(linked.subList(0, limit)) : linked;
     }
 
     public synchronized Optional<Long> clusterOf(long messageId) {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -141,7 +142,7 @@ public final class ClusterEvaluation {
                     percent(bySimilarityWrong, bySimilarity));
         }
 
-        private static double percent(long part, long whole) {
+        static double percent(long part, long whole) {
             return whole == 0 ? 0 : 100.0 * part / whole;
         }
     }
@@ -149,6 +150,116 @@ public final class ClusterEvaluation {
     /** As {@link #evaluateDesk(Path, ClaimVectors, Function, RumorGate, boolean, long[])}, counting the joins. */
     public static List<Score> evaluateDesk(Path file, ClaimVectors vectors, Function<String, Classification> classifier,
                                            RumorGate gate, boolean lateJoin, long[] seeds, Joins joins) throws IOException {
+        return evaluateDesk(file, vectors, classifier, gate, lateJoin, seeds, joins, new Related(ClaimClusterer.RELATED_MINIMUM,
+                ClaimClusterer.RELATED_LIMIT));
+    }
+
+    /**
+     * What the "possibly the same claim" list of each cluster ({@link ClaimClusterer#related}) offers a supervisor
+     * at the end of the desk's path: how many suggestions, how many are the same claim (the majority claim of both
+     * clusters; clusters of distractors are never right), how many pairs of clusters split from one claim it shows
+     * (in either cluster's list), and the pairwise F1 once a supervisor has accepted every right suggestion and
+     * rejected the others. That last figure is the desk with a person in the loop, not the clusterer.
+     */
+    public static final class Related {
+        private final double minimum;
+        private final int limit;
+        private long clusters;
+        private long shown;
+        private long right;
+        private long splitPairs;
+        private long splitPairsShown;
+        private final List<Double> assistedF1 = new ArrayList<>();
+        private final List<Double> f1 = new ArrayList<>();
+
+        public Related(double minimum, int limit) {
+            this.minimum = minimum;
+            this.limit = limit;
+        }
+
+        void add(List<Row> order, ClaimClusterer clusterer, int[] cluster, double threshold, long seed) {
+            Map<Long, String> claimOf = new TreeMap<>();
+            for (long id : clusterer.clusterIds()) {
+                claimOf.put(id, majority(order, clusterer.members(id)));
+            }
+            Map<Integer, Integer> parent = new HashMap<>();
+            Map<Long, List<Long>> lists = new TreeMap<>();
+            for (long id : claimOf.keySet()) {
+                clusters++;
+                List<Long> list = clusterer.related(id, minimum, limit).stream().map(ClaimClusterer.Match::clusterId).toList();
+                lists.put(id, list);
+                for (long other : list) {
+                    shown++;
+                    if (sameClaim(claimOf.get(id), claimOf.get(other))) {
+                        right++;
+                        union(parent, (int) id, (int) other);
+                    }
+                }
+            }
+            List<Long> ids = List.copyOf(claimOf.keySet());
+            for (int a = 0; a < ids.size(); a++) {
+                for (int b = a + 1; b < ids.size(); b++) {
+                    long x = ids.get(a);
+                    long y = ids.get(b);
+                    if (sameClaim(claimOf.get(x), claimOf.get(y))) {
+                        splitPairs++;
+                        splitPairsShown += lists.get(x).contains(y) || lists.get(y).contains(x) ? 1 : 0;
+                    }
+                }
+            }
+            int[] assisted = new int[cluster.length];
+            for (int i = 0; i < cluster.length; i++) {
+                assisted[i] = cluster[i] < 0 ? cluster[i] : find(parent, cluster[i]);
+            }
+            f1.add(pairwise(order, cluster, threshold, seed).f1());
+            assistedF1.add(pairwise(order, assisted, threshold, seed).f1());
+        }
+
+        /** The claim most of the members are about, or {@code -} when distractors are most. */
+        private static String majority(List<Row> order, Set<Long> members) {
+            Map<String, Integer> groups = new TreeMap<>();
+            for (long member : members) {
+                groups.merge(order.get((int) member).group(), 1, Integer::sum);
+            }
+            return Collections.max(groups.entrySet(), Map.Entry.comparingByValue()).getKey();
+        }
+
+        private static boolean sameClaim(String a, String b) {
+            return !a.equals("-") && a.equals(b);
+        }
+
+        private static int find(Map<Integer, Integer> parent, int x) {
+            int root = x;
+            while (parent.containsKey(root)) {
+                root = parent.get(root);
+            }
+            return root;
+        }
+
+        private static void union(Map<Integer, Integer> parent, int x, int y) {
+            int rx = find(parent, x);
+            int ry = find(parent, y);
+            if (rx != ry) {
+                parent.put(Math.max(rx, ry), Math.min(rx, ry));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "possibly the same claim (linkage >= %.3f, at most %d per cluster), all "
+                            + "orders: %d clusters, %d suggestions, %d the same claim (%.1f%%); pairs of clusters split "
+                            + "from one claim %d, shown %d (%.1f%%); desk mean F1 %.4f, with every right suggestion "
+                            + "accepted %.4f", minimum, limit, clusters, shown, right, Joins.percent(right, shown),
+                    splitPairs, splitPairsShown, Joins.percent(splitPairsShown, splitPairs),
+                    f1.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+                    assistedF1.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+        }
+    }
+
+    /** As above, also measuring the "possibly the same claim" lists at the end of each order. */
+    public static List<Score> evaluateDesk(Path file, ClaimVectors vectors, Function<String, Classification> classifier,
+                                           RumorGate gate, boolean lateJoin, long[] seeds, Joins joins, Related related)
+            throws IOException {
         List<Row> rows = read(file);
         Map<String, Claim> claims = claims(rows, vectors);
         Map<String, RumorGate.Entry> entries = new HashMap<>();
@@ -195,6 +306,7 @@ public final class ClusterEvaluation {
                 clusterer.clusterOf(i).ifPresent(id -> cluster[at] = (int) (long) id);
             }
             scores.add(pairwise(order, cluster, gate.threshold(), seed));
+            related.add(order, clusterer, cluster, gate.threshold(), seed);
         }
         return scores;
     }

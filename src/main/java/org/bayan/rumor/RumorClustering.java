@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import org.bayan.classify.Classification;
 import org.bayan.classify.ClassifierConfig;
 import org.bayan.classify.Corpus;
@@ -98,6 +99,10 @@ public class RumorClustering {
             throw new IllegalArgumentException("bayan.rumor.late-join-window and late-join-max must not be negative, got "
                     + config.lateJoinWindow() + " and " + config.lateJoinMax());
         }
+        if (!(config.relatedMinimum() > 0 && config.relatedMinimum() <= 1) || config.relatedLimit() < 0) {
+            throw new IllegalArgumentException("bayan.rumor.related-minimum must be above 0 and at most 1, and "
+                    + "related-limit 0 or more, got " + config.relatedMinimum() + " and " + config.relatedLimit());
+        }
         registry.gauge("bayan.rumor.late.held", clusterer, ClaimClusterer::waitingCount);
     }
 
@@ -182,6 +187,21 @@ public class RumorClustering {
             current = target;
         }
         return current;
+    }
+
+    /**
+     * The open clusters that may be the same claim as this one, best first, with their average similarity to it
+     * ({@link ClaimClusterer#related}): the pieces of a claim whose tellings share too little to be merged
+     * automatically, for a supervisor to merge. Empty for a cluster that no longer attracts messages (merged,
+     * dismissed, idle). Takes the clustering lock like every other reader of the in-memory clusters, because a
+     * cluster read back from storage has its links counted on first use.
+     */
+    @Transactional
+    public List<ClaimClusterer.Match> related(long clusterId) {
+        lockAndSync();
+        synchronized (this) {
+            return clusterer.related(clusterId, config.relatedMinimum(), config.relatedLimit());
+        }
     }
 
     /** Open, not answered, and every member placed by the model: a supervisor's decisions are not undone. */

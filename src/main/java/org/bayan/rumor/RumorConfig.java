@@ -46,6 +46,19 @@ public interface RumorConfig {
     @WithDefault("10000")
     int lateJoinMax();
 
+    /**
+     * Lowest average similarity at which another open cluster is listed as possibly the same claim on a cluster's
+     * page, for a supervisor to merge by hand (clusters at {@link #threshold()} are merged automatically unless a
+     * supervisor has shaped one of them). Defaults to {@link ClaimClusterer#RELATED_MINIMUM}, chosen with
+     * {@code rumor-eval} (models/rumors/README.md).
+     */
+    @WithDefault("0.04")
+    double relatedMinimum();
+
+    /** At most this many clusters are listed as possibly the same claim. Defaults to {@link ClaimClusterer#RELATED_LIMIT}. */
+    @WithDefault("5")
+    int relatedLimit();
+
     /** A cluster without new messages for this long stops attracting new ones (it stays listed). Defaults to 14 days. */
     @WithDefault("P14D")
     Duration idleAfter();

@@ -35,6 +35,9 @@ public class RumorQueries {
     @Inject
     RumorConfig config;
 
+    @Inject
+    RumorClustering clustering;
+
     /**
      * The "clarify before it spreads" clock of a cluster: from its first message to its first published
      * clarification. {@code state} is running, met or breached.
@@ -62,6 +65,10 @@ public class RumorQueries {
 
     public record ClusterDetail(ClusterSummary summary, ClarificationView clarification, List<MemberView> messages,
                                 List<SpikeView> spikes) {
+    }
+
+    /** An open cluster that may be the same claim as another, and their average similarity (0–1). */
+    public record RelatedCluster(ClusterSummary cluster, double similarity) {
     }
 
     /** Time-to-clarify over clusters first seen in a period. */
@@ -127,6 +134,26 @@ public class RumorQueries {
                 .map(RumorQueries::spikeView).toList();
         return Optional.of(new ClusterDetail(summary(cluster, now), clarification(id),
                 messages, spikes));
+    }
+
+    /**
+     * The open clusters that may be the same claim as cluster {@code id} (see {@link RumorClustering#related}),
+     * best first; empty when the cluster is not in play. Not found when there is no such cluster.
+     */
+    @Transactional
+    public Optional<List<RelatedCluster>> related(long id) {
+        if (RumorCluster.findById(id) == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<RelatedCluster> related = new ArrayList<>();
+        for (ClaimClusterer.Match match : clustering.related(id)) {
+            RumorCluster other = RumorCluster.findById(match.clusterId());
+            if (other != null && other.attracts()) {
+                related.add(new RelatedCluster(summary(other, now), Math.round(match.similarity() * 1000) / 1000.0));
+            }
+        }
+        return Optional.of(related);
     }
 
     /** Spikes raised since the given instant, newest first: what the console announces. */

@@ -94,6 +94,16 @@ public class RumorResource {
         return detail(id);
     }
 
+    /**
+     * Open clusters that may be the same claim, best first, with their average similarity to this one: what the
+     * desk does not merge on its own, for a supervisor to merge ({@code POST …/merge}).
+     */
+    @GET
+    @Path("/{id: \\d+}/related")
+    public List<RumorQueries.RelatedCluster> related(@PathParam("id") long id) {
+        return queries.related(id).orElseThrow(() -> ProblemException.notFound("no rumor cluster " + id));
+    }
+
     /** Retitle, dismiss ({@code "status": "dismissed"}) or reopen, and switch auto-answer. */
     @PATCH
     @Path("/{id: \\d+}")

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -205,6 +206,20 @@ class ConsoleBrowserTest {
         List<WebElement> replies = browser.findElements(By.cssSelector("#thread li.item-reply .body"));
         assertEquals(1, replies.size());
         assertEquals(text, replies.get(0).getText());
+    }
+
+    @Test
+    void aSupervisorMergesAClusterListedAsPossiblyTheSameClaim() {
+        Rumors.Posted msa = Rumors.post("نرجو توضيح حقيقة الأخبار المتداولة حول حالات تسمم جماعي بأحد محلات الأكلات الخفيفة بالجديدة");
+        Rumors.Posted french = Rumors.post("Intoxication alimentaire dans une pizzeria à El Jadida, plusieurs personnes à l'hôpital, le gérant arrêté ? C'est vrai ?");
+        assertNotEquals(msa.clusterId(), french.clusterId(), "too little alike to be merged on their own");
+        signIn("supervisor1", TestUsers.PASSWORD);
+        browser.get(url("/console/rumors/" + msa.clusterId()));
+        browser.findElement(By.cssSelector("#related button[data-cluster='" + french.clusterId() + "']")).click();
+        wait.until(ExpectedConditions.urlContains("notice=merged"));
+        assertEquals("merged", Rumors.cluster(french.clusterId()).getString("summary.status"));
+        assertEquals(msa.clusterId(), Rumors.cluster(french.clusterId()).getLong("summary.mergedInto"));
+        assertTrue(browser.findElements(By.cssSelector("#related button[data-cluster='" + french.clusterId() + "']")).isEmpty());
     }
 
     @Test

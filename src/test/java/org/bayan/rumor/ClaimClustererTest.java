@@ -220,6 +220,27 @@ class ClaimClustererTest {
     }
 
     @Test
+    void shouldOfferASupervisorTheOtherTellingOfAClaimTooLittleAlikeToMergeButNotAnotherCityOrEvent() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        long msa = clusterer.add(1, claim("نرجو توضيح حقيقة الأخبار المتداولة حول حالات تسمم جماعي بأحد محلات الأكلات الخفيفة بوجدة")).clusterId();
+        long french = clusterer.add(2, claim("Intoxication alimentaire dans une pizzeria à Oujda, plusieurs personnes à l'hôpital, le gérant arrêté ? C'est vrai ?")).clusterId();
+        long escape = clusterer.add(3, claim("هل صحيح فرار عدد من السجناء من سجن القناطر؟")).clusterId();
+        long kidnapping = clusterer.add(4, claim("C'est vrai qu'on enlève des enfants devant les écoles à Oujda ?")).clusterId();
+        long fes = clusterer.add(5, claim("Is it true that food poisoning sent people to hospital in Fes?")).clusterId();
+        assertEquals(5, Set.of(msa, french, escape, kidnapping, fes).size(), "five clusters");
+
+        List<ClaimClusterer.Match> related = clusterer.related(msa, ClaimClusterer.RELATED_MINIMUM, ClaimClusterer.RELATED_LIMIT);
+        assertEquals(List.of(french), related.stream().map(ClaimClusterer.Match::clusterId).toList(),
+                "the French telling; not Fes' poisoning, the Oujda kidnapping or the escape");
+        assertTrue(related.get(0).similarity() < ClaimClusterer.DEFAULT_THRESHOLD, "below what merges on its own");
+        assertTrue(clusterer.related(escape, ClaimClusterer.RELATED_MINIMUM, ClaimClusterer.RELATED_LIMIT).isEmpty());
+        assertTrue(clusterer.related(msa, ClaimClusterer.RELATED_MINIMUM, 0).isEmpty(), "the limit holds");
+        assertEquals(List.of(msa, fes), clusterer.related(french, 1e-6, 10).stream().map(ClaimClusterer.Match::clusterId)
+                .toList(), "most alike first");
+        assertEquals(Set.of(1L), clusterer.members(msa), "listing changes nothing");
+    }
+
+    @Test
     void shouldNotMergeAnotherDistrictsTellingInThroughTellingsThatNameNoPlace() {
         ClaimClusterer clusterer = new ClaimClusterer();
         long shubra = clusterer.add(1, claim("بجد فيه عصابة بتخطف العيال من قدام المدارس في شبرا؟")).clusterId();

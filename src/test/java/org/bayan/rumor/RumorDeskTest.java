@@ -16,6 +16,7 @@ import java.util.List;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -200,6 +201,32 @@ class RumorDeskTest {
         assertEquals("open", Rumors.cluster(split).getString("summary.status"));
         assertEquals(4, Rumors.cluster(msa.clusterId()).getInt("summary.messageCount")
                 + Rumors.cluster(split).getInt("summary.messageCount"));
+    }
+
+    @Test
+    void clustersThatMayBeOneClaimAreListedOnEachOtherAndASupervisorMergesThem() {
+        Posted msa = Rumors.post("نرجو توضيح حقيقة الأخبار المتداولة حول حالات تسمم جماعي بأحد محلات الأكلات الخفيفة بالقنيطرة");
+        Posted french = Rumors.post("Intoxication alimentaire dans une pizzeria à Kénitra, plusieurs personnes à l'hôpital, le gérant arrêté ? C'est vrai ?");
+        assertTrue(msa.clusterId() != null && french.clusterId() != null);
+        assertNotEquals(msa.clusterId(), french.clusterId(), "too little alike to be merged on their own");
+
+        JsonPath related = TestUsers.asResponder().get("/api/v1/rumors/" + msa.clusterId() + "/related")
+                .then().statusCode(200).extract().jsonPath();
+        List<Long> ids = related.getList("cluster.id", Long.class);
+        assertTrue(ids.contains(french.clusterId()), "listed: " + ids);
+        double similarity = related.getDouble("[" + ids.indexOf(french.clusterId()) + "].similarity");
+        assertTrue(similarity >= ClaimClusterer.RELATED_MINIMUM && similarity < ClaimClusterer.DEFAULT_THRESHOLD,
+                "between the list's minimum and the merge threshold: " + similarity);
+        assertTrue(TestUsers.asResponder().get("/api/v1/rumors/" + french.clusterId() + "/related").then().statusCode(200)
+                .extract().jsonPath().getList("cluster.id", Long.class).contains(msa.clusterId()), "both ways");
+
+        TestUsers.asSupervisor().contentType("application/json").body("{\"clusterIds\":[" + french.clusterId() + "]}")
+                .post("/api/v1/rumors/" + msa.clusterId() + "/merge").then().statusCode(200);
+        assertFalse(TestUsers.asResponder().get("/api/v1/rumors/" + msa.clusterId() + "/related").then().statusCode(200)
+                .extract().jsonPath().getList("cluster.id", Long.class).contains(french.clusterId()), "merged: no longer offered");
+        TestUsers.asResponder().get("/api/v1/rumors/" + french.clusterId() + "/related").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.is(0));
+        TestUsers.asResponder().get("/api/v1/rumors/999999999/related").then().statusCode(404);
     }
 
     @Test

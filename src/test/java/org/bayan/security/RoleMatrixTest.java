@@ -63,6 +63,7 @@ class RoleMatrixTest {
             Map.entry("GET /api/v1/rumors", Access.RESPONDER),
             Map.entry("GET /api/v1/rumors/spikes", Access.RESPONDER),
             Map.entry("GET /api/v1/rumors/{id}", Access.RESPONDER),
+            Map.entry("GET /api/v1/rumors/{id}/related", Access.RESPONDER),
             Map.entry("POST /api/v1/rumors/{id}/clarification/cases/{caseId}", Access.RESPONDER),
             // --- API: supervisors (reassigning, response-time metrics, shaping rumor clusters)
             Map.entry("POST /api/v1/cases/{id}/assign", Access.SUPERVISOR),

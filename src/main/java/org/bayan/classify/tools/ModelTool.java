@@ -187,8 +187,11 @@ public final class ModelTool {
                 options.otherCategoryThreshold != null ? options.otherCategoryThreshold : shipped.otherCategoryThreshold(),
                 options.candidateScore != null ? options.candidateScore : shipped.candidateScore());
         var joins = new org.bayan.rumor.ClusterEvaluation.Joins();
+        var related = new org.bayan.rumor.ClusterEvaluation.Related(
+                options.relatedMinimum != null ? options.relatedMinimum : org.bayan.rumor.ClaimClusterer.RELATED_MINIMUM,
+                options.relatedLimit != null ? options.relatedLimit : org.bayan.rumor.ClaimClusterer.RELATED_LIMIT);
         var seeds = org.bayan.rumor.ClusterEvaluation.evaluateDesk(file, vectors, engine::classify, gate, !options.noLateJoin,
-                new long[]{1, 2, 3, 4, 5}, joins);
+                new long[]{1, 2, 3, 4, 5}, joins, related);
         System.out.printf(Locale.ROOT, "As the desk clusters (model %s; rumors and messages with rumor probability >= %.2f "
                 + "join at %.3f or open a cluster, other messages only join at %.3f%s), arrival order seeds 1-5:%n%n",
                 version, gate.candidateScore(), gate.threshold(), gate.otherCategoryThreshold(),
@@ -200,6 +203,7 @@ public final class ModelTool {
                 seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::recall).average().orElse(0),
                 seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::f1).average().orElse(0));
         System.out.println(joins);
+        System.out.println(related);
     }
 
     /**
@@ -253,6 +257,7 @@ public final class ModelTool {
                        cross-validate [--folds N] [--corpus DIR] [--out DIR]
                        corpus-stats [--corpus DIR] [--dev DIR]
                        rumor-eval [FILE] [--corpus DIR] [--threshold T] [--other-category-threshold T] [--candidate-score S] [--no-late-join]
+                                  [--related-minimum M] [--related-limit N]
                        rumor-gate [FILE|DIR]""");
     }
 
@@ -267,6 +272,8 @@ public final class ModelTool {
         Double threshold;
         Double otherCategoryThreshold;
         Double candidateScore;
+        Double relatedMinimum;
+        Integer relatedLimit;
         boolean noLateJoin;
         String positional;
         int folds = 10;
@@ -287,6 +294,8 @@ public final class ModelTool {
                     case "--other-category-threshold" -> o.otherCategoryThreshold = Double.parseDouble(value(args, ++i, arg));
                     case "--candidate-score" -> o.candidateScore = Double.parseDouble(value(args, ++i, arg));
                     case "--no-late-join" -> o.noLateJoin = true;
+                    case "--related-minimum" -> o.relatedMinimum = Double.parseDouble(value(args, ++i, arg));
+                    case "--related-limit" -> o.relatedLimit = Integer.parseInt(value(args, ++i, arg));
                     case "--folds" -> o.folds = Integer.parseInt(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--")) {
