@@ -1,7 +1,6 @@
 package org.bayan.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,10 +41,7 @@ final class LoadService implements AutoCloseable {
             throw new IllegalStateException("No packaged service at " + jar + "; see the command in LoadBenchmark's javadoc");
         }
         Files.createDirectories(dataDir);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = org.bayan.support.FreePorts.outsideEphemeralRange();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

@@ -30,9 +30,8 @@ final class DatabaseProxy implements AutoCloseable {
     DatabaseProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            this.port = probe.getLocalPort();
-        }
+        // restore() binds this port again after a cut: an outgoing connection must not be able to take it meanwhile
+        this.port = org.bayan.support.FreePorts.outsideEphemeralRange();
         restore();
     }
 

@@ -2,7 +2,6 @@ package org.bayan.it;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,9 +39,7 @@ final class ServiceProcess {
     ServiceProcess(Path dataDir, String databaseUrl) throws Exception {
         this.dataDir = dataDir;
         this.database = databaseUrl;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            this.port = socket.getLocalPort();
-        }
+        this.port = org.bayan.support.FreePorts.outsideEphemeralRange();
         this.log = dataDir.resolve("service.log");
     }
 
