@@ -177,7 +177,8 @@ public final class ClusterEvaluation {
             this.limit = limit;
         }
 
-        void add(List<Row> order, ClaimClusterer clusterer, int[] cluster, double threshold, long seed) {
+        /** Reads the lists of the clusters {@code clusterer} ends an order with; {@code score} is that order's. */
+        void add(List<Row> order, ClaimClusterer clusterer, int[] cluster, Score score) {
             Map<Long, String> claimOf = new TreeMap<>();
             for (long id : clusterer.clusterIds()) {
                 claimOf.put(id, majority(order, clusterer.members(id)));
@@ -211,8 +212,8 @@ public final class ClusterEvaluation {
             for (int i = 0; i < cluster.length; i++) {
                 assisted[i] = cluster[i] < 0 ? cluster[i] : find(parent, cluster[i]);
             }
-            f1.add(pairwise(order, cluster, threshold, seed).f1());
-            assistedF1.add(pairwise(order, assisted, threshold, seed).f1());
+            f1.add(score.f1());
+            assistedF1.add(pairwise(order, assisted, score.threshold(), score.seed()).f1());
         }
 
         /** The claim most of the members are about, or {@code -} when distractors are most. */
@@ -256,7 +257,10 @@ public final class ClusterEvaluation {
         }
     }
 
-    /** As above, also measuring the "possibly the same claim" lists at the end of each order. */
+    /**
+     * As {@link #evaluateDesk(Path, ClaimVectors, Function, RumorGate, boolean, long[], Joins)}, also measuring the
+     * "possibly the same claim" lists at the end of each order.
+     */
     public static List<Score> evaluateDesk(Path file, ClaimVectors vectors, Function<String, Classification> classifier,
                                            RumorGate gate, boolean lateJoin, long[] seeds, Joins joins, Related related)
             throws IOException {
@@ -305,8 +309,9 @@ public final class ClusterEvaluation {
                 int at = i;
                 clusterer.clusterOf(i).ifPresent(id -> cluster[at] = (int) (long) id);
             }
-            scores.add(pairwise(order, cluster, gate.threshold(), seed));
-            related.add(order, clusterer, cluster, gate.threshold(), seed);
+            Score score = pairwise(order, cluster, gate.threshold(), seed);
+            scores.add(score);
+            related.add(order, clusterer, cluster, score);
         }
         return scores;
     }

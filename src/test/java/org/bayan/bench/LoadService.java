@@ -1,5 +1,7 @@
 package org.bayan.bench;
 
+import org.bayan.support.FreePorts;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +43,7 @@ final class LoadService implements AutoCloseable {
             throw new IllegalStateException("No packaged service at " + jar + "; see the command in LoadBenchmark's javadoc");
         }
         Files.createDirectories(dataDir);
-        int port = org.bayan.support.FreePorts.outsideEphemeralRange();
+        int port = FreePorts.outsideEphemeralRange();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

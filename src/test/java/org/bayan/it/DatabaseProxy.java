@@ -1,5 +1,7 @@
 package org.bayan.it;
 
+import org.bayan.support.FreePorts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +33,7 @@ final class DatabaseProxy implements AutoCloseable {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         // restore() binds this port again after a cut: an outgoing connection must not be able to take it meanwhile
-        this.port = org.bayan.support.FreePorts.outsideEphemeralRange();
+        this.port = FreePorts.outsideEphemeralRange();
         restore();
     }
 

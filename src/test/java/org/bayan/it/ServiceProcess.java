@@ -1,5 +1,7 @@
 package org.bayan.it;
 
+import org.bayan.support.FreePorts;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -39,7 +41,7 @@ final class ServiceProcess {
     ServiceProcess(Path dataDir, String databaseUrl) throws Exception {
         this.dataDir = dataDir;
         this.database = databaseUrl;
-        this.port = org.bayan.support.FreePorts.outsideEphemeralRange();
+        this.port = FreePorts.outsideEphemeralRange();
         this.log = dataDir.resolve("service.log");
     }
 
