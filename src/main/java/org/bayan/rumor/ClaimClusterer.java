@@ -6,8 +6,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -52,8 +54,10 @@ public final class ClaimClusterer {
 
     /**
      * Up to how many members a cluster read back from storage has its links counted again when a message joins
-     * it; a larger one (a claim already asked thousands of times) is merged only from the other cluster's side.
-     * Counting costs the cluster's size times the members each one shares a key with.
+     * it; a larger one (a claim already asked thousands of times) is merged only from the other cluster's side, and
+     * its list of clusters possibly the same claim is estimated from this many of its newest members
+     * ({@link #related}). Counting costs the cluster's size times the members of other clusters each one shares a
+     * key with.
      */
     static final int RECOUNT_MAX = 200;
 
@@ -87,7 +91,7 @@ public final class ClaimClusterer {
 
     private final double threshold;
     private final Map<Long, Member> members = new HashMap<>();
-    private final Map<Long, Set<Long>> clusters = new TreeMap<>();
+    private final Map<Long, NavigableSet<Long>> clusters = new TreeMap<>();
     private final Map<String, Set<Long>> index = new HashMap<>();
     /** Per cluster, how many members name each place: what the cluster as a whole is about. */
     private final Map<Long, Map<String, Integer>> clusterPlaces = new HashMap<>();
@@ -163,9 +167,28 @@ public final class ClaimClusterer {
     private void recountLinks(long clusterId) {
         unlink(clusterId);
         for (long messageId : clusters.get(clusterId)) {
-            link(clusterId, scored(members.get(messageId).claim()), 1);
+            link(clusterId, scoredOutside(members.get(messageId).claim(), clusterId), 1);
         }
         partialLinks.remove(clusterId);
+    }
+
+    /**
+     * The links of a cluster too large to count again ({@link #RECOUNT_MAX}), estimated from its newest
+     * {@link #RECOUNT_MAX} members: their summed similarities to each other cluster, scaled to the whole cluster.
+     * Stored nowhere: the estimate is for a supervisor's list ({@link #related}), never for an automatic merge.
+     * The newest members are sampled because they carry the wording the claim is told in now.
+     */
+    private Map<Long, Double> estimatedLinks(long clusterId) {
+        NavigableSet<Long> cluster = clusters.get(clusterId);
+        Map<Long, Double> sums = new HashMap<>();
+        int sampled = 0;
+        for (Iterator<Long> newest = cluster.descendingIterator(); newest.hasNext() && sampled < RECOUNT_MAX; sampled++) {
+            scoredOutside(members.get(newest.next()).claim(), clusterId).forEach((other, similarities) ->
+                    sums.merge(other, similarities.stream().mapToDouble(Double::doubleValue).sum(), Double::sum));
+        }
+        double scale = (double) cluster.size() / sampled;
+        sums.replaceAll((other, sum) -> sum * scale);
+        return sums;
     }
 
     /** Key of {@link #clusterPlaces} counting the members that name a place below country level. */
@@ -216,9 +239,20 @@ public final class ClaimClusterer {
 
     /** The claim's non-zero similarities to the open members sharing an index key with it, by cluster. */
     private Map<Long, List<Double>> scored(Claim claim) {
+        return scoredOutside(claim, null);
+    }
+
+    /**
+     * As {@link #scored}, leaving out the members of {@code cluster} (null: none): a member's similarities to its
+     * own cluster are no link, and for a large cluster they are most of the cost.
+     */
+    private Map<Long, List<Double>> scoredOutside(Claim claim, Long cluster) {
         Map<Long, List<Double>> byCluster = new TreeMap<>();
         for (long messageId : candidates(claim)) {
             Member member = members.get(messageId);
+            if (cluster != null && member.clusterId() == cluster) {
+                continue;
+            }
             double similarity = ClaimSimilarity.between(claim, member.claim());
             if (similarity > 0) {
                 byCluster.computeIfAbsent(member.clusterId(), id -> new ArrayList<>()).add(similarity);
@@ -378,7 +412,7 @@ public final class ClaimClusterer {
             return;
         }
         changes++;
-        Set<Long> moving = clusters.remove(source);
+        NavigableSet<Long> moving = clusters.remove(source);
         if (partialLinks.remove(source)) {
             partialLinks.add(target);
         }
@@ -409,19 +443,29 @@ public final class ClaimClusterer {
      * message just joined. Changes no membership; a cluster read back from storage has its links counted here.
      */
     public synchronized List<Match> linked(long clusterId, double minimum) {
+        return linked(clusterId, minimum, false);
+    }
+
+    /** As {@link #linked(long, double)}; {@code estimate}: a large cluster read back is linked by estimate. */
+    private List<Match> linked(long clusterId, double minimum, boolean estimate) {
         Set<Long> cluster = clusters.get(clusterId);
         if (cluster == null) {
             return List.of();
         }
+        Map<Long, Double> sums = links.getOrDefault(clusterId, Map.of());
         if (partialLinks.contains(clusterId)) {
-            if (cluster.size() > RECOUNT_MAX) {
+            if (cluster.size() <= RECOUNT_MAX) {
+                recountLinks(clusterId);
+                sums = links.getOrDefault(clusterId, Map.of());
+            } else if (estimate) {
+                sums = estimatedLinks(clusterId);
+            } else {
                 // a large cluster read back from storage: the small clusters of its claim find it from their side
                 return List.of();
             }
-            recountLinks(clusterId);
         }
         List<Match> linked = new ArrayList<>();
-        for (Map.Entry<Long, Double> e : links.getOrDefault(clusterId, Map.of()).entrySet()) {
+        for (Map.Entry<Long, Double> e : sums.entrySet()) {
             // the places the two clusters name weigh as they weigh a message joining: without it a Maadi telling,
             // kept out of a cluster of Shubra and placeless tellings of one kind of event, came in by a merge
             double linkage = e.getValue() / ((double) cluster.size() * clusters.get(e.getKey()).size())
@@ -439,10 +483,11 @@ public final class ClaimClusterer {
      * The open clusters most likely to be the same claim as {@code clusterId} without reaching the threshold,
      * best first, for a supervisor to merge by hand: those {@link #linked} to it at {@code minimum} or more, at
      * most {@code limit}. Clusters at or above the threshold are listed too (a supervisor's cluster the desk does
-     * not merge on its own).
+     * not merge on its own). A cluster read back from storage with more than {@link #RECOUNT_MAX} members (a claim
+     * asked thousands of times) is compared by its newest members ({@link #estimatedLinks}).
      */
     public synchronized List<Match> related(long clusterId, double minimum, int limit) {
-        List<Match> linked = linked(clusterId, minimum);
+        List<Match> linked = linked(clusterId, minimum, true);
         return linked.size() > limit ? List.copyOf(linked.subList(0, limit)) : linked;
     }
 
@@ -452,7 +497,8 @@ public final class ClaimClusterer {
     }
 
     public synchronized Set<Long> members(long clusterId) {
-        return Set.copyOf(clusters.getOrDefault(clusterId, Set.of()));
+        Set<Long> cluster = clusters.get(clusterId);
+        return cluster == null ? Set.of() : Set.copyOf(cluster);
     }
 
     public synchronized Set<Long> clusterIds() {

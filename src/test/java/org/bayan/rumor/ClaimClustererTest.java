@@ -309,6 +309,36 @@ class ClaimClustererTest {
         assertLinkageIsTheMean(clusterer, claims);
     }
 
+    @Test
+    void shouldListTheClustersPossiblyTheSameClaimOfALargeClusterReadBackFromStorageWithoutMergingItOnItsOwn() {
+        List<Claim> tellings = List.of(
+                claim("هل صحيح وجود عصابة تخطف الأطفال أمام المدارس؟"),
+                claim("بجد فيه عصابة بتخطف العيال قدام المدارس؟"),
+                claim("Is it true a gang is kidnapping children outside schools?"),
+                claim("واش بصح كاينة عصابة كتخطف الدراري قدام المدارس؟"));
+        Claim french = claim("C'est vrai qu'on enlève des enfants devant les écoles ?");
+        Claim escape = claim("Did inmates really escape from prison last night?");
+        ClaimClusterer clusterer = new ClaimClusterer();
+        // a claim asked hundreds of times, read back after a restart: too large to count its links again
+        int size = ClaimClusterer.RECOUNT_MAX + tellings.size();
+        for (int i = 0; i < size; i++) {
+            clusterer.restore(1, i, tellings.get(i % tellings.size()));
+        }
+        clusterer.restore(2, size, french);
+        clusterer.restore(3, size + 1, escape);
+
+        List<ClaimClusterer.Match> related = clusterer.related(1, 0.000001, 5);
+
+        // its newest members hold each telling as often as the whole cluster does: the estimate is the mean
+        double mean = tellings.stream().mapToDouble(t -> ClaimSimilarity.between(t, french)).average().orElseThrow();
+        assertTrue(mean > 0, "the French telling shares concepts with the cluster");
+        assertEquals(List.of(2L), related.stream().map(ClaimClusterer.Match::clusterId).toList());
+        assertEquals(mean, related.get(0).similarity(), 1e-9);
+        assertTrue(clusterer.linked(1, 0).isEmpty(), "no automatic merge from an estimate");
+        assertEquals(size, clusterer.members(1).size());
+        assertEquals(mean, clusterer.related(2, 0.000001, 5).get(0).similarity(), 1e-9, "the small cluster's side");
+    }
+
     /** Every pair of open clusters: linked() at 0 gives the mean similarity over their members' pairs. */
     private static void assertLinkageIsTheMean(ClaimClusterer clusterer, List<Claim> claims) {
         for (long a : clusterer.clusterIds()) {
