@@ -34,6 +34,7 @@ final class Forms {
             Map.entry("clarification-sent", Msg::noticeClarificationSent),
             Map.entry("merged", Msg::noticeMerged),
             Map.entry("split", Msg::noticeSplit),
+            Map.entry("gathered", Msg::noticeGathered),
             Map.entry("user-created", Msg::noticeUserCreated),
             Map.entry("model-reloaded", Msg::noticeModelReloaded),
             Map.entry("rebuild", Msg::noticeRebuild),

@@ -93,6 +93,7 @@ public interface Msg {
     @Message("Clarification sent to this case.") String noticeClarificationSent();
     @Message("Clusters merged.") String noticeMerged();
     @Message("Messages split into a new cluster.") String noticeSplit();
+    @Message("Messages moved into this cluster.") String noticeGathered();
     @Message("User created.") String noticeUserCreated();
     @Message("Model reloaded.") String noticeModelReloaded();
     @Message("Index rebuild started.") String noticeRebuild();
@@ -135,6 +136,11 @@ public interface Msg {
     @Message("Open clusters whose messages are partly alike, most alike first. Merge one only if it is the same claim.") String relatedHint();
     @Message("messages: {count}, alike {similarity}") String relatedFigures(int count, double similarity);
     @Message("Merge into this cluster") String mergeHere();
+    @Message("Gather more tellings") String gather();
+    @Message("Search every message (any spelling; \"phrases\", OR, -word) and move the tellings of this claim that were put elsewhere into this cluster.") String gatherHint();
+    @Message("Move the ticked messages here") String gatherMove();
+    @Message("no cluster") String noCluster();
+    @Message("already here") String alreadyHere();
     @Message("Split the selected messages into a new cluster") String split();
     @Message("Title of the new cluster") String newTitle();
     @Message("No clusters.") String noClusters();

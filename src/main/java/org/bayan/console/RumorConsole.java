@@ -18,6 +18,7 @@ import org.bayan.common.Page;
 import org.bayan.common.ProblemException;
 import org.bayan.rumor.RumorDesk;
 import org.bayan.rumor.RumorQueries;
+import org.bayan.search.SearchService;
 import org.bayan.security.Role;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -42,7 +43,14 @@ public class RumorConsole {
                                               List<RumorQueries.SpikeView> spikes, String status);
 
         static native TemplateInstance rumor(ConsoleView view, RumorQueries.ClusterDetail detail,
-                                             List<RumorQueries.RelatedCluster> related);
+                                             List<RumorQueries.RelatedCluster> related, Gather gather);
+    }
+
+    /** How many search results the "gather more tellings" card lists. */
+    static final int GATHER_HITS = 50;
+
+    /** A supervisor's search for more tellings of a cluster's claim: the query and its hits, or why it failed. */
+    public record Gather(String query, List<SearchService.Hit> hits, String error) {
     }
 
     @Inject
@@ -59,6 +67,9 @@ public class RumorConsole {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SearchService search;
 
     @GET
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("notice") String notice,
@@ -80,11 +91,37 @@ public class RumorConsole {
     @GET
     @Path("{id: \\d+}")
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("notice") String notice,
-                                   @QueryParam("error") String error) {
+                                   @QueryParam("error") String error, @QueryParam("gather") String gather) {
         RumorQueries.ClusterDetail detail = queries.detail(id).orElseThrow(() -> ProblemException.notFound("no cluster " + id));
         List<RumorQueries.RelatedCluster> related = queries.related(id).orElse(List.of());
-        return Templates.rumor(session.view("rumors", Forms.notice(notice, session.language()), error), detail, related)
+        ConsoleView view = session.view("rumors", Forms.notice(notice, session.language()), error);
+        return Templates.rumor(view, detail, related, view.supervisor() ? gather(gather) : null)
                 .setLocale(session.locale());
+    }
+
+    private Gather gather(String query) {
+        if (query == null || query.isBlank()) {
+            return new Gather("", List.of(), null);
+        }
+        try {
+            return new Gather(query, search.search(query, SearchService.Filters.NONE, false, 0, GATHER_HITS).hits(), null);
+        } catch (ProblemException e) {
+            // a query the parser rejects is shown with its reason, like the search page does
+            return new Gather(query, List.of(), e.toProblem().detail());
+        }
+    }
+
+    @POST
+    @Path("{id: \\d+}/gather")
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response gather(@PathParam("id") long id, @RestForm("token") String token,
+                           @RestForm("message") List<String> messages) {
+        session.requireFormToken(token);
+        return Forms.act(path(id), () -> {
+            desk.gather(id, parseIds(messages == null ? "" : String.join(",", messages), "message"), user());
+            return path(id) + "?notice=gathered";
+        });
     }
 
     @POST

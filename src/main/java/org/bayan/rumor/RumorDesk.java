@@ -27,6 +27,8 @@ public class RumorDesk {
     static final int MAX_TITLE = 200;
     static final int MAX_TEXT = 4000;
     static final int MAX_LINK = 1000;
+    /** As many as one page of search results holds ({@code SearchService.MAX_SIZE}). */
+    static final int MAX_GATHER = 100;
 
     @Inject
     EntityManager em;
@@ -147,18 +149,47 @@ public class RumorDesk {
         if (messageId == null) {
             throw ProblemException.badRequest("give the message to move in 'messageId'", "messageId");
         }
+        return moveAll(id, List.of(messageId), "messageId", actor);
+    }
+
+    /**
+     * Moves several messages into the cluster at once, from other clusters or from none: the tellings of a claim
+     * the clusterer split up, found by a supervisor's search. All or nothing: one unknown message and none moves.
+     * Messages already in the cluster are left where they are.
+     */
+    @Transactional
+    public RumorCluster gather(long id, List<Long> messageIds, String actor) {
+        if (messageIds == null || messageIds.isEmpty()) {
+            throw ProblemException.badRequest("give the messages to move in 'messageIds'", "messageIds");
+        }
+        if (messageIds.size() > MAX_GATHER) {
+            throw ProblemException.badRequest("at most " + MAX_GATHER + " messages can be moved at once", "messageIds");
+        }
+        if (messageIds.contains(null)) {
+            throw ProblemException.badRequest("'messageIds' must not contain null", "messageIds");
+        }
+        return moveAll(id, messageIds, "messageIds", actor);
+    }
+
+    private RumorCluster moveAll(long id, List<Long> messageIds, String field, String actor) {
         clustering.lockAndSync();
         RumorCluster target = lockCluster(id);
         requireLive(target);
-        Message message = Message.findById(messageId);
-        if (message == null || message.body == null || message.caseId == null) {
-            throw ProblemException.badRequest("no processed message " + messageId, "messageId");
+        List<Message> moving = new ArrayList<>();
+        for (long messageId : new LinkedHashSet<>(messageIds)) {
+            Message message = Message.findById(messageId);
+            if (message == null || message.body == null || message.caseId == null) {
+                throw ProblemException.badRequest("no processed message " + messageId, field);
+            }
+            RumorMember current = RumorMember.findById(messageId);
+            if (current == null || current.clusterId != id) {
+                moving.add(message);
+            }
         }
-        RumorMember current = RumorMember.findById(messageId);
-        if (current != null && current.clusterId == id) {
-            return target;
+        // every message is checked before any moves, so a bad id changes nothing
+        for (Message message : moving) {
+            clustering.move(target, message, actor);
         }
-        clustering.move(target, message, actor);
         return target;
     }
 

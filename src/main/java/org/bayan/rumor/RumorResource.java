@@ -54,7 +54,8 @@ public class RumorResource {
     public record SplitRequest(List<Long> messageIds, String title) {
     }
 
-    public record MoveRequest(Long messageId) {
+    /** One message ({@code messageId}) or several at once ({@code messageIds}, up to 100), not both. */
+    public record MoveRequest(Long messageId, List<Long> messageIds) {
     }
 
     public record PublishResult(int delivered, int alreadyDelivered, RumorQueries.ClusterSummary cluster) {
@@ -136,14 +137,21 @@ public class RumorResource {
         return Response.status(Response.Status.CREATED).entity(detail(created.id)).build();
     }
 
-    /** Moves a message into this cluster, from another cluster or from none. */
+    /** Moves a message, or several (all or none), into this cluster, from other clusters or from none. */
     @POST
     @Path("/{id: \\d+}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
     public RumorQueries.ClusterDetail move(@PathParam("id") long id, MoveRequest request) {
         require(request);
-        desk.move(id, request.messageId(), user());
+        if (request.messageIds() != null) {
+            if (request.messageId() != null) {
+                throw ProblemException.badRequest("give either 'messageId' or 'messageIds', not both", "messageIds");
+            }
+            desk.gather(id, request.messageIds(), user());
+        } else {
+            desk.move(id, request.messageId(), user());
+        }
         return detail(id);
     }
 

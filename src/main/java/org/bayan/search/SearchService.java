@@ -66,10 +66,13 @@ public class SearchService {
 
     public record Filters(String category, String status, String queue, String channel, String language,
                           String cluster, Instant from, Instant to) {
+        /** Every message. */
+        public static final Filters NONE = new Filters(null, null, null, null, null, null, null, null);
     }
 
+    /** A message found; {@code clusterId} is the rumor cluster it is in, if any. */
     public record Hit(long messageId, Long caseId, String excerpt, String category, String channel, String language,
-                      Instant receivedAt, float score) {
+                      Instant receivedAt, float score, Long clusterId) {
     }
 
     public record Result(long total, int page, int size, List<Hit> hits, Map<String, Map<String, Integer>> facets) {
@@ -124,7 +127,8 @@ public class SearchService {
                 hits.add(new Hit(Long.parseLong(doc.get(SearchIndex.ID)), caseId(doc), excerpts[i],
                         doc.get(SearchIndex.CATEGORY), doc.get(SearchIndex.CHANNEL), doc.get(SearchIndex.LANGUAGE),
                         Instant.ofEpochMilli(doc.getField(SearchIndex.RECEIVED).numericValue().longValue()),
-                        Float.isNaN(pageDocs[i].score) ? 0 : pageDocs[i].score));
+                        Float.isNaN(pageDocs[i].score) ? 0 : pageDocs[i].score,
+                        doc.get(SearchIndex.CLUSTER) == null ? null : Long.valueOf(doc.get(SearchIndex.CLUSTER))));
             }
             Facets facets = facets(searcher, query);
             return new Result(facets.matching(), page, size, hits, facets.counts());

@@ -223,6 +223,38 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aSupervisorSearchesForMoreTellingsOfAClaimAndMovesThemIntoItsCluster() {
+        Rumors.Posted arabic = Rumors.post("هل صحيح إن عصابة حفرت نفق تحت بنك في ميدان الساعة بدمنهور وسرقت الخزنة؟");
+        Rumors.Posted thanks = Rumors.post("Merci à la police de Damanhour pour sa rapidité hier soir");
+        Rumors.Posted english = Rumors.post("Did thieves really dig a tunnel into a bank vault in Damanhour? my cousin sent a video");
+        long target = arabic.clusterId();
+        assertNotEquals(target, thanks.clusterId());
+        if (english.clusterId() != null && english.clusterId() == target) {
+            // it met the claim on its own: split it off so that there is something to gather
+            TestUsers.asSupervisor().contentType("application/json").body("{\"messageIds\":[" + english.messageId() + "]}")
+                    .post("/api/v1/rumors/" + target + "/split").then().statusCode(201);
+        }
+        signIn("supervisor1", TestUsers.PASSWORD);
+        // the search index follows processing within a second
+        wait.until(d -> {
+            d.get(url("/console/rumors/" + target + "?gather=Damanhour"));
+            return !d.findElements(By.cssSelector("#gather input[value='" + english.messageId() + "']")).isEmpty()
+                    && !d.findElements(By.cssSelector("#gather input[value='" + thanks.messageId() + "']")).isEmpty();
+        });
+        // a supervisor leaves the thanks unticked: only what is the same claim moves
+        browser.findElement(By.cssSelector("#gather input[value='" + thanks.messageId() + "']")).click();
+        browser.findElement(By.id("gather-move")).click();
+        wait.until(ExpectedConditions.urlContains("notice=gathered"));
+        List<Long> members = Rumors.cluster(target).getList("messages.messageId", Long.class);
+        assertTrue(members.contains(english.messageId()), "moved in: " + members);
+        assertFalse(members.contains(thanks.messageId()), "left where it was: " + members);
+
+        browser.get(url("/console/rumors/" + target + "?gather=" + java.net.URLEncoder.encode("\"tunnel",
+                java.nio.charset.StandardCharsets.UTF_8)));
+        assertFalse(browser.findElement(By.id("gather-error")).getText().isBlank(), "a query the parser rejects says why");
+    }
+
+    @Test
     void theDashboardChartsRenderWithData() {
         long caseId = Cases.open("Salut, comment obtenir un extrait de casier judiciaire en ligne ? Le site ne marche pas.");
         TestUsers.asResponder().contentType("application/json").body("{\"text\":\"Vous pouvez le demander au commissariat le plus proche.\"}")

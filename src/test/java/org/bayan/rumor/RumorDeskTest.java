@@ -230,6 +230,51 @@ class RumorDeskTest {
     }
 
     @Test
+    void aSupervisorGathersTellingsFoundBySearchIntoOneClusterAndABadIdMovesNone() {
+        Posted heist = Rumors.post("هل صحيح إن عصابة حفرت نفق تحت بنك في شارع الجلاء ببنها وسرقت الخزنة؟");
+        Posted other = Rumors.post("Est-ce vrai que des voleurs ont creusé un tunnel jusqu'au coffre d'une banque à Benha ?");
+        Posted thanks = Rumors.post("شكرا لرجال الشرطة في بنها على سرعة الاستجابة امبارح، ربنا يحفظكم");
+        assertTrue(heist.clusterId() != null && other.clusterId() != null);
+        assertEquals(null, thanks.clusterId(), "thanks open no cluster");
+        long target = heist.clusterId();
+        // if the two met on their own, the French one is split off so that there is something to gather
+        long elsewhere = other.clusterId() != target ? other.clusterId() : TestUsers.asSupervisor()
+                .contentType("application/json").body("{\"messageIds\":[" + other.messageId() + "]}")
+                .post("/api/v1/rumors/" + target + "/split").then().statusCode(201).extract().jsonPath().getLong("summary.id");
+        // search shows the cluster each hit is in
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(elsewhere, clusterFound(other.messageId())));
+        int before = Rumors.cluster(target).getInt("summary.messageCount");
+
+        TestUsers.asResponder().contentType("application/json").body("{\"messageIds\":[" + other.messageId() + "]}")
+                .post("/api/v1/rumors/" + target + "/messages").then().statusCode(403);
+        TestUsers.asSupervisor().contentType("application/json")
+                .body("{\"messageIds\":[" + other.messageId() + "," + thanks.messageId() + ",999999999]}")
+                .post("/api/v1/rumors/" + target + "/messages").then().statusCode(400).body("detail", containsString("999999999"));
+        TestUsers.asSupervisor().contentType("application/json")
+                .body("{\"messageId\":" + other.messageId() + ",\"messageIds\":[" + thanks.messageId() + "]}")
+                .post("/api/v1/rumors/" + target + "/messages").then().statusCode(400);
+        String tooMany = java.util.stream.LongStream.rangeClosed(1, RumorDesk.MAX_GATHER + 1).mapToObj(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
+        TestUsers.asSupervisor().contentType("application/json").body("{\"messageIds\":[" + tooMany + "]}")
+                .post("/api/v1/rumors/" + target + "/messages").then().statusCode(400);
+        assertEquals(before, Rumors.cluster(target).getInt("summary.messageCount"), "a refused gather moves nothing");
+        assertTrue(Rumors.cluster(elsewhere).getList("messages.messageId", Long.class).contains(other.messageId()));
+
+        // one already here, one from another cluster, one from none
+        TestUsers.asSupervisor().contentType("application/json")
+                .body("{\"messageIds\":[" + heist.messageId() + "," + other.messageId() + "," + thanks.messageId() + "]}")
+                .post("/api/v1/rumors/" + target + "/messages").then().statusCode(200)
+                .body("summary.messageCount", org.hamcrest.Matchers.is(before + 2));
+        assertFalse(Rumors.cluster(elsewhere).getList("messages.messageId", Long.class).contains(other.messageId()));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(target, clusterFound(other.messageId())));
+    }
+
+    private static Long clusterFound(long messageId) {
+        return TestUsers.asResponder().queryParam("q", "tunnel coffre Benha").get("/api/v1/search").then().statusCode(200)
+                .extract().jsonPath().getObject("hits.find { it.messageId == " + messageId + " }.clusterId", Long.class);
+    }
+
+    @Test
     void badEditsAreRefusedAndChangeNothing() {
         Posted p = Rumors.post("هل صحيح إنهم ركبوا رادارات جديدة على الطريق الدائري والسرعة بقت 60؟");
         long id = p.clusterId();

@@ -108,6 +108,7 @@ class RoleMatrixTest {
             Map.entry("POST /console/rumors/{id}/publish", Access.SUPERVISOR),
             Map.entry("POST /console/rumors/{id}/merge", Access.SUPERVISOR),
             Map.entry("POST /console/rumors/{id}/split", Access.SUPERVISOR),
+            Map.entry("POST /console/rumors/{id}/gather", Access.SUPERVISOR),
             Map.entry("GET /console/dashboard", Access.SUPERVISOR),
             Map.entry("GET /console/dashboard/export.csv", Access.SUPERVISOR),
             Map.entry("POST /console/dashboard/assign", Access.SUPERVISOR),
