@@ -85,7 +85,8 @@ public final class ClusterEvaluation {
         return claims;
     }
 
-    private static List<Row> shuffled(List<Row> rows, long seed) {
+    /** The rows in the arrival order of {@code seed}, as every measurement here shuffles them. */
+    public static List<Row> shuffled(List<Row> rows, long seed) {
         List<Row> order = new ArrayList<>(rows);
         Collections.shuffle(order, new Random(seed));
         return order;
@@ -349,7 +350,8 @@ public final class ClusterEvaluation {
     }
 
     /** Pairwise precision, recall and F1 of a clustering against the gold groups; distractors belong to no group. */
-    private static Score pairwise(List<Row> order, int[] cluster, double threshold, long seed) {
+    /** Pairwise precision, recall and F1 of a clustering ({@code cluster[i]} is the cluster of {@code order[i]}). */
+    public static Score pairwise(List<Row> order, int[] cluster, double threshold, long seed) {
         long tp = 0;
         long fp = 0;
         long fn = 0;

@@ -50,6 +50,7 @@ public final class ModelTool {
                 case "corpus-stats" -> corpusStats(options);
                 case "rumor-eval" -> rumorEval(options);
                 case "rumor-gate" -> rumorGate(options);
+                case "rumor-gather" -> rumorGather(options);
                 default -> {
                     usage();
                     System.exit(2);
@@ -176,6 +177,42 @@ public final class ModelTool {
     }
 
     /**
+     * What gathering by search recovers of a file's split claims: the file clustered (the clusterer alone, orders
+     * 1-5), then each claim's queries run as a supervisor runs them from the cluster's page, the hits telling the
+     * claim moved into the cluster holding most of it ({@link org.bayan.search.GatherEvaluation}).
+     */
+    private static void rumorGather(Options options) throws IOException {
+        if (options.positional == null || options.queries == null) {
+            usage();
+            throw new IllegalArgumentException("rumor-gather needs a labelled file and --queries");
+        }
+        Path file = Path.of(options.positional);
+        var vectors = new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream().map(LabelledText::text).toList());
+        var groups = org.bayan.rumor.ClusterEvaluation.read(file).stream().map(org.bayan.rumor.ClusterEvaluation.Row::group)
+                .collect(java.util.stream.Collectors.toSet());
+        var queries = new java.util.LinkedHashMap<>(org.bayan.search.GatherEvaluation.readQueries(options.queries));
+        // one queries file may serve several labelled files: the claims this one does not hold are left out
+        queries.keySet().retainAll(groups);
+        double threshold = options.threshold != null ? options.threshold : org.bayan.rumor.ClaimClusterer.DEFAULT_THRESHOLD;
+        var results = org.bayan.search.GatherEvaluation.evaluate(file, queries, vectors, threshold, new long[]{1, 2, 3, 4, 5});
+        System.out.println("Gathering by search on " + file + " with " + options.queries + " (clusterer alone, threshold "
+                + threshold + "):\n");
+        System.out.println("| seed | F1 before | F1 after | precision after | recall after | tellings found | hits read |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (var r : results) {
+            System.out.printf(Locale.ROOT, "| %d | %.4f | %.4f | %.4f | %.4f | %d of %d | %d |%n", r.seed(), r.before().f1(),
+                    r.after().f1(), r.after().precision(), r.after().recall(), r.found(), r.tellings(), r.read());
+        }
+        var first = results.get(0);
+        System.out.printf(Locale.ROOT, "%ngathering by search, %d queries for %d claims: mean F1 %.4f before, %.4f after; "
+                        + "the queries find %d of the claims' %d tellings (%.0f%%), reading %d hits%n",
+                queries.values().stream().mapToInt(java.util.List::size).sum(), queries.size(),
+                results.stream().mapToDouble(r -> r.before().f1()).average().orElse(0),
+                results.stream().mapToDouble(r -> r.after().f1()).average().orElse(0),
+                first.found(), first.tellings(), 100.0 * first.found() / Math.max(1, first.tellings()), first.read());
+    }
+
+    /**
      * The same file along the desk's path: the bundled model classifies each message and the shipped
      * {@link org.bayan.rumor.RumorGate} decides which are clustered and at what similarity.
      */
@@ -258,7 +295,8 @@ public final class ModelTool {
                        corpus-stats [--corpus DIR] [--dev DIR]
                        rumor-eval [FILE] [--corpus DIR] [--threshold T] [--other-category-threshold T] [--candidate-score S] [--no-late-join]
                                   [--related-minimum M] [--related-limit N]
-                       rumor-gate [FILE|DIR]""");
+                       rumor-gate [FILE|DIR]
+                       rumor-gather FILE --queries QUERIES [--threshold T]""");
     }
 
     private static final class Options {
@@ -274,6 +312,7 @@ public final class ModelTool {
         Double candidateScore;
         Double relatedMinimum;
         Integer relatedLimit;
+        Path queries;
         boolean noLateJoin;
         String positional;
         int folds = 10;
@@ -296,6 +335,7 @@ public final class ModelTool {
                     case "--no-late-join" -> o.noLateJoin = true;
                     case "--related-minimum" -> o.relatedMinimum = Double.parseDouble(value(args, ++i, arg));
                     case "--related-limit" -> o.relatedLimit = Integer.parseInt(value(args, ++i, arg));
+                    case "--queries" -> o.queries = Path.of(value(args, ++i, arg));
                     case "--folds" -> o.folds = Integer.parseInt(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--")) {
