@@ -137,7 +137,7 @@ public interface Msg {
     @Message("messages: {count}, alike {similarity}") String relatedFigures(int count, double similarity);
     @Message("Merge into this cluster") String mergeHere();
     @Message("Gather more tellings") String gather();
-    @Message("Search every message (any spelling; \"phrases\", OR, -word) and move the tellings of this claim that were put elsewhere into this cluster.") String gatherHint();
+    @Message("Search every message (any spelling; \"phrases\", OR, -word), tick the tellings of this claim that were put elsewhere, and move them into this cluster.") String gatherHint();
     @Message("Move the ticked messages here") String gatherMove();
     @Message("no cluster") String noCluster();
     @Message("already here") String alreadyHere();

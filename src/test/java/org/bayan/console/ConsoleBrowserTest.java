@@ -241,8 +241,8 @@ class ConsoleBrowserTest {
             return !d.findElements(By.cssSelector("#gather input[value='" + english.messageId() + "']")).isEmpty()
                     && !d.findElements(By.cssSelector("#gather input[value='" + thanks.messageId() + "']")).isEmpty();
         });
-        // a supervisor leaves the thanks unticked: only what is the same claim moves
-        browser.findElement(By.cssSelector("#gather input[value='" + thanks.messageId() + "']")).click();
+        // nothing is ticked until a supervisor has read it: only the telling of the claim is ticked and moves
+        browser.findElement(By.cssSelector("#gather input[value='" + english.messageId() + "']")).click();
         browser.findElement(By.id("gather-move")).click();
         wait.until(ExpectedConditions.urlContains("notice=gathered"));
         List<Long> members = Rumors.cluster(target).getList("messages.messageId", Long.class);
