@@ -140,7 +140,7 @@ public interface Msg {
     @Message("Search every message (any spelling; \"phrases\", OR, -word), tick the tellings of this claim that were put elsewhere, and move them into this cluster.") String gatherHint();
     @Message("Move the ticked messages here") String gatherMove();
     @Message("no cluster") String noCluster();
-    @Message("already here") String alreadyHere();
+    @Message("{count} of the hits are already in this cluster") String alreadyHere(int count);
     @Message("Split the selected messages into a new cluster") String split();
     @Message("Title of the new cluster") String newTitle();
     @Message("No clusters.") String noClusters();

@@ -46,11 +46,15 @@ public class RumorConsole {
                                              List<RumorQueries.RelatedCluster> related, Gather gather);
     }
 
-    /** How many search results the "gather more tellings" card lists. */
+    /** How many search results the "gather more tellings" card lists, from how many it looks at. */
     static final int GATHER_HITS = 50;
+    static final int GATHER_LOOKED_AT = SearchService.MAX_SIZE;
 
-    /** A supervisor's search for more tellings of a cluster's claim: the query and its hits, or why it failed. */
-    public record Gather(String query, List<SearchService.Hit> hits, String error) {
+    /**
+     * A supervisor's search for more tellings of a cluster's claim: the query, its hits that are not in the cluster
+     * yet, how many are already in it, or why the query failed.
+     */
+    public record Gather(String query, List<SearchService.Hit> hits, int alreadyHere, String error) {
     }
 
     @Inject
@@ -95,19 +99,32 @@ public class RumorConsole {
         RumorQueries.ClusterDetail detail = queries.detail(id).orElseThrow(() -> ProblemException.notFound("no cluster " + id));
         List<RumorQueries.RelatedCluster> related = queries.related(id).orElse(List.of());
         ConsoleView view = session.view("rumors", Forms.notice(notice, session.language()), error);
-        return Templates.rumor(view, detail, related, view.supervisor() ? gather(gather) : null)
+        return Templates.rumor(view, detail, related, view.supervisor() ? gather(id, gather) : null)
                 .setLocale(session.locale());
     }
 
-    private Gather gather(String query) {
+    /**
+     * The hits of the query not in the cluster yet, best first: a supervisor gathering again as a claim keeps
+     * spreading runs the same search and sees only what came in since.
+     */
+    private Gather gather(long clusterId, String query) {
         if (query == null || query.isBlank()) {
-            return new Gather("", List.of(), null);
+            return new Gather("", List.of(), 0, null);
         }
         try {
-            return new Gather(query, search.search(query, SearchService.Filters.NONE, false, 0, GATHER_HITS).hits(), null);
+            List<SearchService.Hit> hits = new ArrayList<>();
+            int alreadyHere = 0;
+            for (SearchService.Hit hit : search.search(query, SearchService.Filters.NONE, false, 0, GATHER_LOOKED_AT).hits()) {
+                if (hit.clusterId() != null && hit.clusterId() == clusterId) {
+                    alreadyHere++;
+                } else if (hits.size() < GATHER_HITS) {
+                    hits.add(hit);
+                }
+            }
+            return new Gather(query, hits, alreadyHere, null);
         } catch (ProblemException e) {
             // a query the parser rejects is shown with its reason, like the search page does
-            return new Gather(query, List.of(), e.toProblem().detail());
+            return new Gather(query, List.of(), 0, e.toProblem().detail());
         }
     }
 

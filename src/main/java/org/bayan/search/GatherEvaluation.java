@@ -29,14 +29,15 @@ import java.util.Map;
  * search (the "gather more tellings" card of a cluster's page), measured on a labelled file: the file is
  * clustered (the clusterer alone, arrival orders as in {@code rumor-eval}), then for each claim that has
  * queries the supervisor opens the cluster holding most of its tellings, runs each query as the card does (the
- * product's analyzers and query parser, the first {@value #HITS} hits) and ticks the hits that tell the claim
- * (a person reads them), which move in. Messages are indexed with no language, so each is searchable by the
+ * product's analyzers and query parser; the first {@value #HITS} hits not in the cluster yet, out of the first
+ * {@value #LOOKED_AT}) and ticks the hits that tell the claim (a person reads them), which move in. Messages are indexed with no language, so each is searchable by the
  * English and the French stemmer alike; the service picks one when it knows the language.
  */
 public final class GatherEvaluation {
 
-    /** As many hits as the card lists. */
+    /** As many hits as the card lists, from as many as it looks at (those already in the cluster are not listed). */
     static final int HITS = 50;
+    static final int LOOKED_AT = SearchService.MAX_SIZE;
 
     /**
      * Pairwise scores before and after gathering for one arrival order, the claim tellings the queries found,
@@ -88,12 +89,24 @@ public final class GatherEvaluation {
                 tellings += (int) order.stream().filter(r -> r.group().equals(claim)).count();
                 java.util.Set<Row> gathered = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
                 for (List<Row> hits : e.getValue()) {
-                    read += hits.size();
+                    // the card lists the first hits not in the cluster yet
+                    int shown = 0;
                     for (Row hit : hits) {
+                        if (shown == HITS) {
+                            break;
+                        }
+                        if (cluster[position.get(hit)] == target) {
+                            if (hit.group().equals(claim)) {
+                                gathered.add(hit);
+                            }
+                            continue;
+                        }
+                        shown++;
                         if (hit.group().equals(claim) && gathered.add(hit)) {
                             cluster[position.get(hit)] = target;
                         }
                     }
+                    read += shown;
                 }
                 found += gathered.size();
             }
@@ -139,7 +152,7 @@ public final class GatherEvaluation {
                         } catch (org.bayan.common.ProblemException ex) {
                             throw new IllegalArgumentException("query of " + e.getKey() + " refused: " + ex.toProblem().detail(), ex);
                         }
-                        for (ScoreDoc doc : searcher.search(parsed, HITS).scoreDocs) {
+                        for (ScoreDoc doc : searcher.search(parsed, LOOKED_AT).scoreDocs) {
                             hits.add(rows.get(Integer.parseInt(searcher.storedFields().document(doc.doc).get(SearchIndex.ID))));
                         }
                         perQuery.add(hits);

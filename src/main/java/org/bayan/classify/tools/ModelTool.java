@@ -205,11 +205,12 @@ public final class ModelTool {
         }
         var first = results.get(0);
         System.out.printf(Locale.ROOT, "%ngathering by search, %d queries for %d claims: mean F1 %.4f before, %.4f after; "
-                        + "the queries find %d of the claims' %d tellings (%.0f%%), reading %d hits%n",
+                        + "the queries find %d of the claims' %d tellings (%.0f%%), reading %.0f hits (mean over the orders)%n",
                 queries.values().stream().mapToInt(java.util.List::size).sum(), queries.size(),
                 results.stream().mapToDouble(r -> r.before().f1()).average().orElse(0),
                 results.stream().mapToDouble(r -> r.after().f1()).average().orElse(0),
-                first.found(), first.tellings(), 100.0 * first.found() / Math.max(1, first.tellings()), first.read());
+                first.found(), first.tellings(), 100.0 * first.found() / Math.max(1, first.tellings()),
+                results.stream().mapToInt(org.bayan.search.GatherEvaluation.Result::read).average().orElse(0));
     }
 
     /**
