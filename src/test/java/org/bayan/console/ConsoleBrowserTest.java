@@ -248,9 +248,11 @@ class ConsoleBrowserTest {
         List<Long> members = Rumors.cluster(target).getList("messages.messageId", Long.class);
         assertTrue(members.contains(english.messageId()), "moved in: " + members);
         assertFalse(members.contains(thanks.messageId()), "left where it was: " + members);
-        // gathering again later lists only what is not in the cluster yet
-        browser.get(url("/console/rumors/" + target + "?gather=Damanhour"));
-        assertTrue(browser.findElements(By.cssSelector("#gather input[value='" + english.messageId() + "']")).isEmpty());
+        // gathering again later lists only what is not in the cluster yet (once the index has followed the move)
+        wait.until(d -> {
+            d.get(url("/console/rumors/" + target + "?gather=Damanhour"));
+            return d.findElements(By.cssSelector("#gather input[value='" + english.messageId() + "']")).isEmpty();
+        });
         assertFalse(browser.findElements(By.cssSelector("#gather input[value='" + thanks.messageId() + "']")).isEmpty());
         assertTrue(browser.findElement(By.id("gather-already")).getText().startsWith("✓"), "says how many are here");
 
