@@ -46,10 +46,6 @@ public class RumorConsole {
                                              List<RumorQueries.RelatedCluster> related, Gather gather);
     }
 
-    /** How many search results the "gather more tellings" card lists, from how many it looks at. */
-    static final int GATHER_HITS = 50;
-    static final int GATHER_LOOKED_AT = SearchService.MAX_SIZE;
-
     /**
      * A supervisor's search for more tellings of a cluster's claim: the query, its hits that are not in the cluster
      * yet, how many are already in it, or why the query failed.
@@ -114,10 +110,10 @@ public class RumorConsole {
         try {
             List<SearchService.Hit> hits = new ArrayList<>();
             int alreadyHere = 0;
-            for (SearchService.Hit hit : search.search(query, SearchService.Filters.NONE, false, 0, GATHER_LOOKED_AT).hits()) {
+            for (SearchService.Hit hit : search.search(query, SearchService.Filters.NONE, false, 0, SearchService.MAX_SIZE).hits()) {
                 if (hit.clusterId() != null && hit.clusterId() == clusterId) {
                     alreadyHere++;
-                } else if (hits.size() < GATHER_HITS) {
+                } else if (hits.size() < SearchService.GATHER_LISTED) {
                     hits.add(hit);
                 }
             }

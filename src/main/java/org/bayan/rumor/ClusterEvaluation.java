@@ -350,7 +350,6 @@ public final class ClusterEvaluation {
     }
 
     /** Pairwise precision, recall and F1 of a clustering against the gold groups; distractors belong to no group. */
-    /** Pairwise precision, recall and F1 of a clustering ({@code cluster[i]} is the cluster of {@code order[i]}). */
     public static Score pairwise(List<Row> order, int[] cluster, double threshold, long seed) {
         long tp = 0;
         long fp = 0;

@@ -84,12 +84,7 @@ public class RumorDesk {
     /** Folds the source clusters into the target. */
     @Transactional
     public RumorCluster merge(long targetId, List<Long> sourceIds) {
-        if (sourceIds == null || sourceIds.isEmpty()) {
-            throw ProblemException.badRequest("give the clusters to merge in 'clusterIds'", "clusterIds");
-        }
-        if (sourceIds.contains(null)) {
-            throw ProblemException.badRequest("'clusterIds' must not contain null", "clusterIds");
-        }
+        requireIds(sourceIds, "clusterIds", "give the clusters to merge in 'clusterIds'");
         Set<Long> sources = new LinkedHashSet<>(sourceIds);
         if (sources.contains(targetId)) {
             throw ProblemException.badRequest("a cluster cannot be merged into itself", "clusterIds");
@@ -117,12 +112,7 @@ public class RumorDesk {
     /** Takes the given messages out of the cluster into a new open one. */
     @Transactional
     public RumorCluster split(long id, List<Long> messageIds, String title, String actor) {
-        if (messageIds == null || messageIds.isEmpty()) {
-            throw ProblemException.badRequest("give the messages of the new cluster in 'messageIds'", "messageIds");
-        }
-        if (messageIds.contains(null)) {
-            throw ProblemException.badRequest("'messageIds' must not contain null", "messageIds");
-        }
+        requireIds(messageIds, "messageIds", "give the messages of the new cluster in 'messageIds'");
         if (title != null && !title.isBlank()) {
             requireText(title, "title", MAX_TITLE);
         }
@@ -159,16 +149,21 @@ public class RumorDesk {
      */
     @Transactional
     public RumorCluster gather(long id, List<Long> messageIds, String actor) {
-        if (messageIds == null || messageIds.isEmpty()) {
-            throw ProblemException.badRequest("give the messages to move in 'messageIds'", "messageIds");
-        }
+        requireIds(messageIds, "messageIds", "give the messages to move in 'messageIds'");
         if (messageIds.size() > MAX_GATHER) {
             throw ProblemException.badRequest("at most " + MAX_GATHER + " messages can be moved at once", "messageIds");
         }
-        if (messageIds.contains(null)) {
-            throw ProblemException.badRequest("'messageIds' must not contain null", "messageIds");
-        }
         return moveAll(id, messageIds, "messageIds", actor);
+    }
+
+    /** A list of ids in a request: present, not empty, no null in it. */
+    private static void requireIds(List<Long> ids, String field, String whenMissing) {
+        if (ids == null || ids.isEmpty()) {
+            throw ProblemException.badRequest(whenMissing, field);
+        }
+        if (ids.contains(null)) {
+            throw ProblemException.badRequest("'" + field + "' must not contain null", field);
+        }
     }
 
     private RumorCluster moveAll(long id, List<Long> messageIds, String field, String actor) {

@@ -29,15 +29,12 @@ import java.util.Map;
  * search (the "gather more tellings" card of a cluster's page), measured on a labelled file: the file is
  * clustered (the clusterer alone, arrival orders as in {@code rumor-eval}), then for each claim that has
  * queries the supervisor opens the cluster holding most of its tellings, runs each query as the card does (the
- * product's analyzers and query parser; the first {@value #HITS} hits not in the cluster yet, out of the first
- * {@value #LOOKED_AT}) and ticks the hits that tell the claim (a person reads them), which move in. Messages are indexed with no language, so each is searchable by the
- * English and the French stemmer alike; the service picks one when it knows the language.
+ * product's analyzers and query parser; the hits not in the cluster yet that the card lists,
+ * {@link SearchService#GATHER_LISTED} of the first {@link SearchService#MAX_SIZE}) and ticks the hits that tell
+ * the claim (a person reads them), which move in. Messages are indexed with no language, so each is searchable by
+ * the English and the French stemmer alike; the service picks one when it knows the language.
  */
 public final class GatherEvaluation {
-
-    /** As many hits as the card lists, from as many as it looks at (those already in the cluster are not listed). */
-    static final int HITS = 50;
-    static final int LOOKED_AT = SearchService.MAX_SIZE;
 
     /**
      * Pairwise scores before and after gathering for one arrival order, the claim tellings the queries found,
@@ -92,7 +89,7 @@ public final class GatherEvaluation {
                     // the card lists the first hits not in the cluster yet
                     int shown = 0;
                     for (Row hit : hits) {
-                        if (shown == HITS) {
+                        if (shown == SearchService.GATHER_LISTED) {
                             break;
                         }
                         if (cluster[position.get(hit)] == target) {
@@ -152,7 +149,7 @@ public final class GatherEvaluation {
                         } catch (org.bayan.common.ProblemException ex) {
                             throw new IllegalArgumentException("query of " + e.getKey() + " refused: " + ex.toProblem().detail(), ex);
                         }
-                        for (ScoreDoc doc : searcher.search(parsed, LOOKED_AT).scoreDocs) {
+                        for (ScoreDoc doc : searcher.search(parsed, SearchService.MAX_SIZE).scoreDocs) {
                             hits.add(rows.get(Integer.parseInt(searcher.storedFields().document(doc.doc).get(SearchIndex.ID))));
                         }
                         perQuery.add(hits);

@@ -53,6 +53,11 @@ import java.util.TreeMap;
 public class SearchService {
 
     public static final int MAX_SIZE = 100;
+    /**
+     * How many hits the "gather more tellings" card of a rumor cluster lists: the first not in the cluster yet,
+     * out of the first {@link #MAX_SIZE}. {@link GatherEvaluation} reads the card the same way.
+     */
+    public static final int GATHER_LISTED = 50;
     static final List<String> FACETS = List.of(SearchIndex.CATEGORY, SearchIndex.CHANNEL, SearchIndex.LANGUAGE);
     private static final String[] FIELDS = {Analyzers.TEXT, Analyzers.TEXT_AR, Analyzers.TEXT_EN, Analyzers.TEXT_FR};
     private static final Set<String> TEXT_FIELDS = Set.of(FIELDS);

@@ -203,13 +203,14 @@ public final class ModelTool {
             System.out.printf(Locale.ROOT, "| %d | %.4f | %.4f | %.4f | %.4f | %d of %d | %d |%n", r.seed(), r.before().f1(),
                     r.after().f1(), r.after().precision(), r.after().recall(), r.found(), r.tellings(), r.read());
         }
-        var first = results.get(0);
+        double found = results.stream().mapToInt(org.bayan.search.GatherEvaluation.Result::found).average().orElse(0);
+        int tellings = results.get(0).tellings();
         System.out.printf(Locale.ROOT, "%ngathering by search, %d queries for %d claims: mean F1 %.4f before, %.4f after; "
-                        + "the queries find %d of the claims' %d tellings (%.0f%%), reading %.0f hits (mean over the orders)%n",
+                        + "the queries find %.0f of the claims' %d tellings (%.0f%%), reading %.0f hits (means over the orders)%n",
                 queries.values().stream().mapToInt(java.util.List::size).sum(), queries.size(),
                 results.stream().mapToDouble(r -> r.before().f1()).average().orElse(0),
                 results.stream().mapToDouble(r -> r.after().f1()).average().orElse(0),
-                first.found(), first.tellings(), 100.0 * first.found() / Math.max(1, first.tellings()),
+                found, tellings, 100.0 * found / Math.max(1, tellings),
                 results.stream().mapToInt(org.bayan.search.GatherEvaluation.Result::read).average().orElse(0));
     }
 
