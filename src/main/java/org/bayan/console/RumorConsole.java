@@ -138,6 +138,18 @@ public class RumorConsole {
     }
 
     @POST
+    @Path("{id: \\d+}/words")
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response teach(@PathParam("id") long id, @RestForm("token") String token, @RestForm("words") String words) {
+        session.requireFormToken(token);
+        return Forms.act(path(id), () -> {
+            desk.teach(id, words == null ? "" : words, user());
+            return path(id) + "?notice=saved";
+        });
+    }
+
+    @POST
     @Path("{id: \\d+}/edit")
     @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -103,6 +103,17 @@ final class ClaimLexicon {
         }
     }
 
+    /**
+     * A lexicon of the given entries, id to {@code |}-separated variants, written as in the resource files: the
+     * words supervisors teach the desk for a claim ({@link ClaimWords}).
+     */
+    static ClaimLexicon of(Map<String, String> entries) {
+        ClaimLexicon lexicon = new ClaimLexicon();
+        entries.forEach(lexicon::add);
+        lexicon.index();
+        return lexicon;
+    }
+
     private void add(String id, String variants) {
         for (String variant : variants.split("\\|")) {
             List<Word> words = new ArrayList<>();
@@ -148,17 +159,23 @@ final class ClaimLexicon {
     private static Word word(String raw) {
         boolean leading = raw.startsWith("*");
         boolean trailing = raw.endsWith("*") && raw.length() > 1;
-        String core = raw.substring(leading ? 1 : 0, raw.length() - (trailing ? 1 : 0));
-        String[] tokens = TextNormalizer.tokenize(TextNormalizer.normalize(core));
-        if (tokens.length == 0) {
+        String text = core(raw);
+        if (text.isEmpty()) {
             return null;
         }
-        // "d'identité" or "km/h" normalize to several tokens; a variant word is one token, keep its letters
-        String text = String.join("", tokens);
         if (leading) {
             return new Word(Kind.CONTAINS, text);
         }
         return new Word(trailing ? Kind.PREFIX : Kind.EXACT, text);
+    }
+
+    /** What a variant word matches on: its letters and digits normalized as message text is, without the stars. */
+    static String core(String raw) {
+        boolean leading = raw.startsWith("*");
+        boolean trailing = raw.endsWith("*") && raw.length() > 1;
+        String core = raw.substring(leading ? 1 : 0, Math.max(leading ? 1 : 0, raw.length() - (trailing ? 1 : 0)));
+        // "d'identité" or "km/h" normalize to several tokens; a variant word is one token, keep its letters
+        return String.join("", TextNormalizer.tokenize(TextNormalizer.normalize(core)));
     }
 
     /**

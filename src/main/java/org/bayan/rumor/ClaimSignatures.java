@@ -27,14 +27,38 @@ public final class ClaimSignatures {
             ClaimLexicon.load("rumor/places.tsv"), ClaimLexicon.load("rumor/concepts.tsv"),
             ClaimLexicon.load("rumor/dialects.tsv"));
 
+    /** Prefix of the concept a claim's taught words become ({@link ClaimWords}): {@code claim:} and the claim's key. */
+    public static final String TAUGHT = "claim:";
+
     private final ClaimLexicon places;
     private final ClaimLexicon concepts;
     private final ClaimLexicon dialects;
+    /** The words supervisors taught for claims, each claim's words one concept; null when none were taught. */
+    private final ClaimLexicon taught;
 
     ClaimSignatures(ClaimLexicon places, ClaimLexicon concepts, ClaimLexicon dialects) {
+        this(places, concepts, dialects, null);
+    }
+
+    private ClaimSignatures(ClaimLexicon places, ClaimLexicon concepts, ClaimLexicon dialects, ClaimLexicon taught) {
         this.places = places;
         this.concepts = concepts;
         this.dialects = dialects;
+        this.taught = taught;
+    }
+
+    /**
+     * These lexicons plus the words taught for claims: key (a cluster id, or a claim's label in a labelled file)
+     * to its words in stored form ({@link ClaimWords#canonical}). A message using any of a claim's words gets the
+     * concept {@code claim:<key>}; earlier taught words are replaced, not added to.
+     */
+    public ClaimSignatures withTaught(Map<String, String> wordsByClaim) {
+        if (wordsByClaim.isEmpty()) {
+            return new ClaimSignatures(places, concepts, dialects, null);
+        }
+        Map<String, String> entries = new java.util.TreeMap<>();
+        wordsByClaim.forEach((claim, words) -> entries.put(TAUGHT + claim, words));
+        return new ClaimSignatures(places, concepts, dialects, ClaimLexicon.of(entries));
     }
 
     /** The signatures of the lexicons shipped under {@code src/main/resources/rumor/}. */
@@ -55,6 +79,12 @@ public final class ClaimSignatures {
         conceptIds.addAll(numbers(tokens, consumed));
         for (ClaimLexicon.Match m : concepts.match(tokens, consumed)) {
             conceptIds.add(m.id());
+        }
+        if (taught != null) {
+            // read over every word: a supervisor may teach a word the lexicons already read as a place or concept
+            for (ClaimLexicon.Match m : taught.match(tokens, new boolean[tokens.length])) {
+                conceptIds.add(m.id());
+            }
         }
         return new ClaimSignature(conceptIds, mostSpecific(named), country(named), dialect(tokens));
     }

@@ -82,8 +82,9 @@ public final class ClaimSimilarity {
             return 0;
         }
         double same = samePlace(sa, sb);
+        // words a supervisor taught for one claim are enough on their own: they were chosen to name that claim
         double factor = placeFactor(sa, sb) * countryFactor(sa, sb) * alternativesFactor(sa, sb)
-                * (shared == 1 && same == 0 ? ONE_SHARED_CONCEPT : 1);
+                * (shared == 1 && same == 0 && !sharesTaught(sa, sb) ? ONE_SHARED_CONCEPT : 1);
         if (factor == 0) {
             return 0;
         }
@@ -96,6 +97,15 @@ public final class ClaimSimilarity {
     /** The concepts two claims must share at least one of to be compared at all: all but context words. */
     static boolean isEvidence(String concept) {
         return !concept.startsWith("context:");
+    }
+
+    private static boolean sharesTaught(ClaimSignature a, ClaimSignature b) {
+        for (String concept : a.concepts()) {
+            if (concept.startsWith(ClaimSignatures.TAUGHT) && b.concepts().contains(concept)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int sharedEvidence(ClaimSignature a, ClaimSignature b) {

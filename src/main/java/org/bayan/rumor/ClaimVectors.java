@@ -26,7 +26,8 @@ public final class ClaimVectors {
      * not weighed here: {@link ClaimSimilarity} compares them as a hierarchy.
      */
     static double kindWeight(String feature) {
-        if (feature.startsWith("event:")) {
+        if (feature.startsWith("event:") || feature.startsWith(ClaimSignatures.TAUGHT)) {
+            // words a supervisor taught for a claim say which claim it is, as an event does
             return 3.0;
         }
         if (feature.startsWith("object:")) {
@@ -71,6 +72,22 @@ public final class ClaimVectors {
         unseenGramIdf = Math.log(n + 1.0) + 1;
         featureIdf = idf(featureDf, n);
         unseenFeatureIdf = unseenGramIdf;
+    }
+
+    private ClaimVectors(ClaimVectors rarities, ClaimSignatures signatures) {
+        this.signatures = signatures;
+        this.gramIdf = rarities.gramIdf;
+        this.unseenGramIdf = rarities.unseenGramIdf;
+        this.featureIdf = rarities.featureIdf;
+        this.unseenFeatureIdf = rarities.unseenFeatureIdf;
+    }
+
+    /**
+     * These vectors with the words taught for claims ({@link ClaimSignatures#withTaught}), keeping the rarities
+     * estimated on the background collection: a taught concept is unseen there, so it weighs as the rarest.
+     */
+    public ClaimVectors withTaught(Map<String, String> wordsByClaim) {
+        return new ClaimVectors(this, signatures.withTaught(wordsByClaim));
     }
 
     private static Map<String, Double> idf(Map<String, Integer> df, int n) {

@@ -56,6 +56,34 @@ public final class ClusterEvaluation {
         return rows;
     }
 
+    /**
+     * Words taught per claim ({@link ClaimWords}): {@code claim<TAB>words} per line, the claim as the labelled file
+     * names it; several lines of one claim add up. Lines starting with # are comments.
+     *
+     * @throws IllegalArgumentException naming the line whose words cannot be used
+     */
+    public static Map<String, String> readWords(Path file) throws IOException {
+        Map<String, String> words = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int tab = line.indexOf('\t');
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (tab <= 0) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected claim<TAB>words");
+            }
+            String claim = line.substring(0, tab).strip();
+            try {
+                words.put(claim, ClaimWords.canonical(words.getOrDefault(claim, "") + "|" + line.substring(tab + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return words;
+    }
+
     public static List<Score> evaluate(Path file, ClaimVectors vectors, double[] thresholds, long seed) throws IOException {
         List<Row> rows = read(file);
         Map<String, Claim> claims = claims(rows, vectors);

@@ -60,6 +60,16 @@ public class RumorCluster extends PanacheEntityBase {
     @Column(name = "last_spike_at")
     public Instant lastSpikeAt;
 
+    /** Words a supervisor taught for this claim, in {@link ClaimWords#canonical} form; null when none. */
+    @Column(name = "claim_words")
+    public String claimWords;
+
+    @Column(name = "claim_words_by")
+    public String claimWordsBy;
+
+    @Column(name = "claim_words_at")
+    public Instant claimWordsAt;
+
     @Version
     public long version;
 

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Puts messages into rumor clusters as the processing worker classifies them, and keeps the in-memory
@@ -78,6 +79,12 @@ public class RumorClustering {
     Event<MessagesReclustered> reclustered;
 
     private volatile ClaimVectors vectors;
+    /**
+     * {@link #vectors} with the words taught for the clusters in memory ({@link ClaimWords}), rebuilt by
+     * {@link #reload} whenever they changed; every claim the clusterer holds was extracted with these.
+     */
+    private volatile ClaimVectors taughtVectors;
+    private Map<String, String> taughtWords = Map.of();
     private volatile RumorGate gate;
     /** Whether the messages waiting for a cluster were read back from the database since start ({@link #loadHeld}). */
     private boolean heldLoaded;
@@ -122,7 +129,7 @@ public class RumorClustering {
         Claim claim;
         ClaimClusterer.Match match;
         synchronized (this) {
-            claim = vectors().claim(message.body);
+            claim = claimVectors().claim(message.body);
             match = clusterer.best(claim, entry.joinAt()).orElse(null);
         }
         if (match == null && !entry.mayOpen()) {
@@ -350,7 +357,7 @@ public class RumorClustering {
         }
         synchronized (this) {
             if (cluster.attracts()) {
-                clusterer.addTo(cluster.id, message.id, claim == null ? vectors().claim(message.body) : claim);
+                clusterer.addTo(cluster.id, message.id, claim == null ? claimVectors().claim(message.body) : claim);
             }
             changed();
         }
@@ -406,6 +413,12 @@ public class RumorClustering {
         if (source.lastSeen.isAfter(target.lastSeen)) {
             target.lastSeen = source.lastSeen;
         }
+        if (source.claimWords != null) {
+            // the words taught for the source now name the target's claim
+            target.claimWords = mergedWords(target.claimWords, source.claimWords);
+            target.claimWordsBy = target.claimWordsBy == null ? source.claimWordsBy : target.claimWordsBy;
+            target.claimWordsAt = target.claimWordsAt == null ? source.claimWordsAt : target.claimWordsAt;
+        }
         source.status = RumorCluster.MERGED;
         source.mergedInto = target.id;
         source.messageCount = 0;
@@ -417,7 +430,22 @@ public class RumorClustering {
             }
         }
         changed();
+        if (source.claimWords != null) {
+            forceReload();
+        }
         reclustered.fire(new MessagesReclustered(members.stream().map(m -> m.messageId).toList()));
+    }
+
+    /** Both clusters' words; the target's alone when together they exceed what one claim takes. */
+    static String mergedWords(String target, String source) {
+        if (target == null) {
+            return source;
+        }
+        try {
+            return ClaimWords.canonical(target + "|" + source);
+        } catch (IllegalArgumentException tooMany) {
+            return target;
+        }
     }
 
     /** A new open cluster holding the given members of {@code source}. */
@@ -450,7 +478,7 @@ public class RumorClustering {
         synchronized (this) {
             clusterer.removeMessage(member.messageId);
             if (target.attracts()) {
-                clusterer.addTo(target.id, member.messageId, vectors().claim(text));
+                clusterer.addTo(target.id, member.messageId, claimVectors().claim(text));
             }
         }
     }
@@ -470,11 +498,37 @@ public class RumorClustering {
             clusterer.removeCluster(cluster.id);
             if (cluster.attracts()) {
                 for (Object[] row : memberTexts(cluster.id)) {
-                    clusterer.restore(cluster.id, ((Number) row[0]).longValue(), vectors().claim((String) row[1]));
+                    clusterer.restore(cluster.id, ((Number) row[0]).longValue(), claimVectors().claim((String) row[1]));
                 }
             }
         }
         changed();
+        if (cluster.claimWords != null) {
+            // its words stop (or start again) naming a claim: every claim in memory is extracted anew at the next sync
+            forceReload();
+        }
+    }
+
+    /**
+     * Sets the words taught for the cluster's claim (stored form, empty to forget them) and extracts every claim in
+     * memory again with them, held messages included; other instances do the same at their next sync. Costs one
+     * extraction per member of the clusters in memory (docs/benchmarks.md: about 0.24 ms each).
+     */
+    void teach(RumorCluster cluster, String words, String by) {
+        boolean none = words.isEmpty();
+        cluster.claimWords = none ? null : words;
+        cluster.claimWordsBy = none ? null : by;
+        cluster.claimWordsAt = none ? null : clock.instant();
+        em.flush();
+        synchronized (this) {
+            reload();
+        }
+        changed();
+    }
+
+    /** The next {@link #lockAndSync} reads everything back; for changes that alter the claims themselves. */
+    private synchronized void forceReload() {
+        loadedVersion = -1;
     }
 
     /** Reads every attracting, recently active cluster's members back into memory. */
@@ -482,6 +536,7 @@ public class RumorClustering {
         long started = System.nanoTime();
         clusterer.clear();
         Instant since = clock.instant().minus(config.idleAfter());
+        loadTaughtWords(since);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT m.message_id, m.cluster_id, t.body FROM rumor_member m
@@ -490,7 +545,7 @@ public class RumorClustering {
                         ORDER BY m.received_at, m.message_id""")
                 .setParameter(1, since).getResultList();
         for (Object[] row : rows) {
-            clusterer.restore(((Number) row[1]).longValue(), ((Number) row[0]).longValue(), vectors().claim((String) row[2]));
+            clusterer.restore(((Number) row[1]).longValue(), ((Number) row[0]).longValue(), claimVectors().claim((String) row[2]));
         }
         Log.infof("Loaded %d messages of %d open rumor clusters in %d ms", rows.size(), clusterer.clusterIds().size(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -498,6 +553,37 @@ public class RumorClustering {
             loadHeld();
             heldLoaded = true;
         }
+    }
+
+    /**
+     * Reads the words taught for the clusters a reload puts in memory. When they differ from those the claims in
+     * memory were extracted with, the vectors are rebuilt and the held messages are read back again, so that a
+     * message waiting for a cluster is compared with the claim's words too.
+     */
+    private void loadTaughtWords(Instant since) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, claim_words FROM rumor_cluster
+                        WHERE claim_words IS NOT NULL AND status IN ('open', 'clarified') AND last_seen >= ?1""")
+                .setParameter(1, since).getResultList();
+        Map<String, String> words = new TreeMap<>();
+        for (Object[] row : rows) {
+            words.put(String.valueOf(((Number) row[0]).longValue()), (String) row[1]);
+        }
+        if (!words.equals(taughtWords) || taughtVectors == null) {
+            taughtVectors = words.isEmpty() ? vectors() : vectors().withTaught(words);
+            if (!words.equals(taughtWords) && heldLoaded) {
+                clusterer.releaseAll();
+                heldLoaded = false;
+            }
+            taughtWords = words;
+        }
+    }
+
+    /** The vectors every claim in memory is extracted with: the shipped lexicons and the words taught. */
+    private ClaimVectors claimVectors() {
+        ClaimVectors v = taughtVectors;
+        return v != null ? v : vectors();
     }
 
     /**
@@ -525,7 +611,7 @@ public class RumorClustering {
         for (Object[] row : rows) {
             String body = (String) row[1];
             if (!body.isBlank()) {
-                clusterer.hold(((Number) row[0]).longValue(), vectors().claim(body), SqlValues.instant(row[2]), max);
+                clusterer.hold(((Number) row[0]).longValue(), claimVectors().claim(body), SqlValues.instant(row[2]), max);
             }
         }
         Log.infof("Holding %d recent messages that joined no rumor cluster (loaded in %d ms)", clusterer.waitingCount(),

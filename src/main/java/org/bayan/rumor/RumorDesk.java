@@ -81,6 +81,29 @@ public class RumorDesk {
         return cluster;
     }
 
+    /** The words a claim is told with, as a supervisor writes them ({@link ClaimWords}); empty forgets them. */
+    public record WordsRequest(String words) {
+    }
+
+    /**
+     * Teaches the desk the words the cluster's claim is told with: later messages using any of them are compared
+     * with the cluster as tellings of one event are. Replaces the words taught before; empty words forget them.
+     */
+    @Transactional
+    public RumorCluster teach(long id, String words, String actor) {
+        String stored;
+        try {
+            stored = ClaimWords.canonical(words);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage(), "words");
+        }
+        clustering.lockAndSync();
+        RumorCluster cluster = lockCluster(id);
+        requireLive(cluster);
+        clustering.teach(cluster, stored, actor);
+        return cluster;
+    }
+
     /** Folds the source clusters into the target. */
     @Transactional
     public RumorCluster merge(long targetId, List<Long> sourceIds) {

@@ -63,8 +63,12 @@ public class RumorQueries {
                             int casesRaised) {
     }
 
+    /** The words a supervisor taught for the claim ({@link ClaimWords}), who taught them and when. */
+    public record ClaimWordsView(List<String> variants, String taughtBy, Instant taughtAt) {
+    }
+
     public record ClusterDetail(ClusterSummary summary, ClarificationView clarification, List<MemberView> messages,
-                                List<SpikeView> spikes) {
+                                List<SpikeView> spikes, ClaimWordsView claimWords) {
     }
 
     /** An open cluster that may be the same claim as another, and their average similarity (0–1). */
@@ -132,8 +136,9 @@ public class RumorQueries {
                 (String) r[8])).toList();
         List<SpikeView> spikes = RumorSpike.<RumorSpike>list("clusterId = ?1 order by raisedAt desc", id).stream()
                 .map(RumorQueries::spikeView).toList();
-        return Optional.of(new ClusterDetail(summary(cluster, now), clarification(id),
-                messages, spikes));
+        ClaimWordsView words = cluster.claimWords == null ? null
+                : new ClaimWordsView(ClaimWords.variants(cluster.claimWords), cluster.claimWordsBy, cluster.claimWordsAt);
+        return Optional.of(new ClusterDetail(summary(cluster, now), clarification(id), messages, spikes, words));
     }
 
     /**

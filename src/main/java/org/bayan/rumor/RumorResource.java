@@ -155,6 +155,23 @@ public class RumorResource {
         return detail(id);
     }
 
+    /**
+     * Teaches the words the claim is told with ({@code {"words": "مهرج*|بلياتشو*|clown*"}}); an empty text forgets
+     * them. Later messages using any of them are compared with this cluster as tellings of one event are.
+     */
+    @PUT
+    @Path("/{id: \\d+}/words")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+    public RumorQueries.ClusterDetail teach(@PathParam("id") long id, RumorDesk.WordsRequest request) {
+        require(request);
+        if (request.words() == null) {
+            throw ProblemException.badRequest("give the words in 'words' (an empty text forgets them)", "words");
+        }
+        desk.teach(id, request.words(), user());
+        return detail(id);
+    }
+
     @DELETE
     @Path("/{id: \\d+}/messages/{messageId: \\d+}")
     @RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})

@@ -262,6 +262,30 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aSupervisorTeachesAClaimsWordsOnItsPageAndABadWordIsRefusedWithItsReason() {
+        Rumors.Posted first = Rumors.post("هل صحيح إن نيزك وقع في مزرعة جنب ملوي والناس بتاخد منه حجارة؟");
+        long claim = first.clusterId();
+        signIn("supervisor1", TestUsers.PASSWORD);
+        browser.get(url("/console/rumors/" + claim));
+        browser.findElement(By.id("claim-words")).sendKeys("نيزك*, *nayzak* | meteor*\nmétéorite");
+        browser.findElement(By.id("teach-words")).click();
+        wait.until(ExpectedConditions.urlContains("notice=saved"));
+        assertEquals("نيزك* | *nayzak* | meteor* | météorite", browser.findElement(By.id("claim-words")).getAttribute("value"),
+                "the words are shown back in their stored order");
+        assertTrue(browser.findElement(By.id("words-taught")).getText().contains("supervisor1"));
+        assertEquals(List.of("نيزك*", "*nayzak*", "meteor*", "météorite"),
+                Rumors.cluster(claim).getList("claimWords.variants", String.class));
+
+        WebElement words = browser.findElement(By.id("claim-words"));
+        words.clear();
+        words.sendKeys("meteor*|*ab*");
+        browser.findElement(By.id("teach-words")).click();
+        wait.until(ExpectedConditions.urlContains("error="));
+        assertTrue(browser.getPageSource().contains("*ab*"), "the refusal names the word");
+        assertEquals(4, Rumors.cluster(claim).getList("claimWords.variants", String.class).size(), "nothing changed");
+    }
+
+    @Test
     void theDashboardChartsRenderWithData() {
         long caseId = Cases.open("Salut, comment obtenir un extrait de casier judiciaire en ligne ? Le site ne marche pas.");
         TestUsers.asResponder().contentType("application/json").body("{\"text\":\"Vous pouvez le demander au commissariat le plus proche.\"}")

@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -267,6 +268,39 @@ class RumorDeskTest {
                 .body("summary.messageCount", org.hamcrest.Matchers.is(before + 2));
         assertFalse(Rumors.cluster(elsewhere).getList("messages.messageId", Long.class).contains(other.messageId()));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(target, clusterFound(other.messageId())));
+    }
+
+    @Test
+    void wordsASupervisorTeachesBringALaterTellingInAnotherLanguageIntoTheClaimsCluster() {
+        Posted first = Rumors.post("هل صحيح إن في ناس لابسين أقنعة بلياتشو بيخوفوا العيال بالليل في سموحة؟");
+        assertTrue(first.clusterId() != null, "the first telling opens the claim's cluster");
+        long claim = first.clusterId();
+        // the premise: told in English, the claim shares no listed concept with the Egyptian telling
+        Posted untaught = Rumors.post("Is it true that clowns are roaming Smouha?");
+        assertNotEquals(claim, untaught.clusterId(), "without taught words the English telling stays apart");
+
+        TestUsers.asResponder().contentType("application/json").body("{\"words\":\"clown*\"}")
+                .put("/api/v1/rumors/" + claim + "/words").then().statusCode(403);
+        TestUsers.asSupervisor().contentType("application/json").body("{\"words\":\"بلياتشو*|*ab*\"}")
+                .put("/api/v1/rumors/" + claim + "/words").then().statusCode(400).body("detail", containsString("*ab*"));
+        TestUsers.asSupervisor().contentType("application/json").body("{}")
+                .put("/api/v1/rumors/" + claim + "/words").then().statusCode(400);
+        TestUsers.asSupervisor().contentType("application/json").body("{\"words\":\"clown*\"}")
+                .put("/api/v1/rumors/999999999/words").then().statusCode(404);
+        assertNull(Rumors.cluster(claim).get("claimWords"), "a refused teaching changes nothing");
+
+        TestUsers.asSupervisor().contentType("application/json")
+                .body("{\"words\":\"بلياتشو*, مهرج*|clown*\\n*mohareg*|joker\"}")
+                .put("/api/v1/rumors/" + claim + "/words").then().statusCode(200)
+                .body("claimWords.variants", org.hamcrest.Matchers.contains("بلياتشو*", "مهرج*", "clown*", "*mohareg*", "joker"))
+                .body("claimWords.taughtBy", org.hamcrest.Matchers.notNullValue());
+        Posted taught = Rumors.post("Des clowns font peur aux enfants le soir à Smouha, c'est vrai ?");
+        assertEquals(claim, taught.clusterId(), "a later telling using a taught word joins the claim");
+
+        // an empty text forgets the words
+        TestUsers.asSupervisor().contentType("application/json").body("{\"words\":\"\"}")
+                .put("/api/v1/rumors/" + claim + "/words").then().statusCode(200)
+                .body("claimWords", org.hamcrest.Matchers.nullValue());
     }
 
     private static Long clusterFound(long messageId) {

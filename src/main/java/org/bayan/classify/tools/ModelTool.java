@@ -161,6 +161,15 @@ public final class ModelTool {
     private static void rumorEval(Options options) throws IOException {
         Path file = Path.of(options.positional == null ? "models/rumors/clusters-eval.tsv" : options.positional);
         var vectors = new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream().map(LabelledText::text).toList());
+        if (options.words != null) {
+            var words = org.bayan.rumor.ClusterEvaluation.readWords(options.words);
+            // one words file may serve several labelled files: the claims this one does not hold are left out
+            words.keySet().retainAll(org.bayan.rumor.ClusterEvaluation.read(file).stream()
+                    .map(org.bayan.rumor.ClusterEvaluation.Row::group).collect(java.util.stream.Collectors.toSet()));
+            System.out.printf("Words taught for %d claims from %s, known from each claim's first telling on%n%n", words.size(),
+                    options.words);
+            vectors = vectors.withTaught(words);
+        }
         double[] thresholds = {0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.5};
         double chosen = options.threshold != null ? options.threshold : org.bayan.rumor.ClaimClusterer.DEFAULT_THRESHOLD;
         var scores = org.bayan.rumor.ClusterEvaluation.evaluate(file, vectors, thresholds, 42);
@@ -296,7 +305,7 @@ public final class ModelTool {
                        cross-validate [--folds N] [--corpus DIR] [--out DIR]
                        corpus-stats [--corpus DIR] [--dev DIR]
                        rumor-eval [FILE] [--corpus DIR] [--threshold T] [--other-category-threshold T] [--candidate-score S] [--no-late-join]
-                                  [--related-minimum M] [--related-limit N]
+                                  [--related-minimum M] [--related-limit N] [--words WORDS]
                        rumor-gate [FILE|DIR]
                        rumor-gather FILE --queries QUERIES [--threshold T]""");
     }
@@ -315,6 +324,7 @@ public final class ModelTool {
         Double relatedMinimum;
         Integer relatedLimit;
         Path queries;
+        Path words;
         boolean noLateJoin;
         String positional;
         int folds = 10;
@@ -338,6 +348,7 @@ public final class ModelTool {
                     case "--related-minimum" -> o.relatedMinimum = Double.parseDouble(value(args, ++i, arg));
                     case "--related-limit" -> o.relatedLimit = Integer.parseInt(value(args, ++i, arg));
                     case "--queries" -> o.queries = Path.of(value(args, ++i, arg));
+                    case "--words" -> o.words = Path.of(value(args, ++i, arg));
                     case "--folds" -> o.folds = Integer.parseInt(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--")) {
