@@ -160,16 +160,8 @@ public final class ModelTool {
      */
     private static void rumorEval(Options options) throws IOException {
         Path file = Path.of(options.positional == null ? "models/rumors/clusters-eval.tsv" : options.positional);
-        var vectors = new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream().map(LabelledText::text).toList());
-        if (options.words != null) {
-            var words = org.bayan.rumor.ClusterEvaluation.readWords(options.words);
-            // one words file may serve several labelled files: the claims this one does not hold are left out
-            words.keySet().retainAll(org.bayan.rumor.ClusterEvaluation.read(file).stream()
-                    .map(org.bayan.rumor.ClusterEvaluation.Row::group).collect(java.util.stream.Collectors.toSet()));
-            System.out.printf("Words taught for %d claims from %s, known from each claim's first telling on%n%n", words.size(),
-                    options.words);
-            vectors = vectors.withTaught(words);
-        }
+        var vectors = taught(options, file, new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream()
+                .map(LabelledText::text).toList()));
         double[] thresholds = {0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.5};
         double chosen = options.threshold != null ? options.threshold : org.bayan.rumor.ClaimClusterer.DEFAULT_THRESHOLD;
         var scores = org.bayan.rumor.ClusterEvaluation.evaluate(file, vectors, thresholds, 42);
@@ -185,6 +177,21 @@ public final class ModelTool {
         deskEval(options, file, vectors);
     }
 
+    /** The vectors with the words of {@code --words} taught for the file's claims, or as they are without it. */
+    private static org.bayan.rumor.ClaimVectors taught(Options options, Path file, org.bayan.rumor.ClaimVectors vectors)
+            throws IOException {
+        if (options.words == null) {
+            return vectors;
+        }
+        var words = org.bayan.rumor.ClusterEvaluation.readWords(options.words);
+        // one words file may serve several labelled files: the claims this one does not hold are left out
+        words.keySet().retainAll(org.bayan.rumor.ClusterEvaluation.read(file).stream()
+                .map(org.bayan.rumor.ClusterEvaluation.Row::group).collect(java.util.stream.Collectors.toSet()));
+        System.out.printf("Words taught for %d claims from %s, known from each claim's first telling on%n%n", words.size(),
+                options.words);
+        return vectors.withTaught(words);
+    }
+
     /**
      * What gathering by search recovers of a file's split claims: the file clustered (the clusterer alone, orders
      * 1-5), then each claim's queries run as a supervisor runs them from the cluster's page, the hits telling the
@@ -196,7 +203,8 @@ public final class ModelTool {
             throw new IllegalArgumentException("rumor-gather needs a labelled file and --queries");
         }
         Path file = Path.of(options.positional);
-        var vectors = new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream().map(LabelledText::text).toList());
+        var vectors = taught(options, file, new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream()
+                .map(LabelledText::text).toList()));
         var groups = org.bayan.rumor.ClusterEvaluation.read(file).stream().map(org.bayan.rumor.ClusterEvaluation.Row::group)
                 .collect(java.util.stream.Collectors.toSet());
         var queries = new java.util.LinkedHashMap<>(org.bayan.search.GatherEvaluation.readQueries(options.queries));
@@ -307,7 +315,7 @@ public final class ModelTool {
                        rumor-eval [FILE] [--corpus DIR] [--threshold T] [--other-category-threshold T] [--candidate-score S] [--no-late-join]
                                   [--related-minimum M] [--related-limit N] [--words WORDS]
                        rumor-gate [FILE|DIR]
-                       rumor-gather FILE --queries QUERIES [--threshold T]""");
+                       rumor-gather FILE --queries QUERIES [--threshold T] [--words WORDS]""");
     }
 
     private static final class Options {
