@@ -57,28 +57,33 @@ public final class ClusterEvaluation {
     }
 
     /**
-     * Words taught per claim ({@link ClaimWords}): {@code claim<TAB>words} per line, the claim as the labelled file
-     * names it; several lines of one claim add up. Lines starting with # are comments.
+     * A file of lines {@code claim<TAB>value}, the claim as a labelled file names it, read into each claim's values
+     * in file order; lines starting with # and lines without a tab are skipped. The gathering queries and the
+     * taught words are written so.
+     */
+    public static Map<String, List<String>> readByClaim(Path file) throws IOException {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int tab = line.indexOf('\t');
+            if (tab > 0 && !line.startsWith("#")) {
+                values.computeIfAbsent(line.substring(0, tab).trim(), g -> new ArrayList<>()).add(line.substring(tab + 1).trim());
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Words taught per claim ({@link ClaimWords}), read as {@link #readByClaim}: several lines of one claim add up.
      *
-     * @throws IllegalArgumentException naming the line whose words cannot be used
+     * @throws IllegalArgumentException naming the claim whose words cannot be used
      */
     public static Map<String, String> readWords(Path file) throws IOException {
         Map<String, String> words = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int tab = line.indexOf('\t');
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (tab <= 0) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected claim<TAB>words");
-            }
-            String claim = line.substring(0, tab).strip();
+        for (Map.Entry<String, List<String>> e : readByClaim(file).entrySet()) {
             try {
-                words.put(claim, ClaimWords.canonical(words.getOrDefault(claim, "") + "|" + line.substring(tab + 1)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+                words.put(e.getKey(), ClaimWords.canonical(String.join("|", e.getValue())));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException(file + ", " + e.getKey() + ": " + bad.getMessage(), bad);
             }
         }
         return words;

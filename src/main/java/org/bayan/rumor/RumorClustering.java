@@ -570,9 +570,10 @@ public class RumorClustering {
         for (Object[] row : rows) {
             words.put(String.valueOf(((Number) row[0]).longValue()), (String) row[1]);
         }
-        if (!words.equals(taughtWords) || taughtVectors == null) {
+        boolean changed = !words.equals(taughtWords);
+        if (changed || taughtVectors == null) {
             taughtVectors = words.isEmpty() ? vectors() : vectors().withTaught(words);
-            if (!words.equals(taughtWords) && heldLoaded) {
+            if (changed && heldLoaded) {
                 clusterer.releaseAll();
                 heldLoaded = false;
             }

@@ -13,8 +13,6 @@ import org.bayan.rumor.ClusterEvaluation;
 import org.bayan.rumor.ClusterEvaluation.Row;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,16 +45,9 @@ public final class GatherEvaluation {
     private GatherEvaluation() {
     }
 
-    /** The queries of a file: {@code claim<TAB>query} per line, the claim as the labelled file names it. */
+    /** The queries of a file: {@code claim<TAB>query} per line ({@link ClusterEvaluation#readByClaim}). */
     public static Map<String, List<String>> readQueries(Path file) throws IOException {
-        Map<String, List<String>> queries = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            int tab = line.indexOf('\t');
-            if (tab > 0 && !line.startsWith("#")) {
-                queries.computeIfAbsent(line.substring(0, tab).trim(), g -> new ArrayList<>()).add(line.substring(tab + 1).trim());
-            }
-        }
-        return queries;
+        return ClusterEvaluation.readByClaim(file);
     }
 
     public static List<Result> evaluate(Path file, Map<String, List<String>> queries, ClaimVectors vectors,

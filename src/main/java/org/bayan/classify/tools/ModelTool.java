@@ -160,7 +160,7 @@ public final class ModelTool {
      */
     private static void rumorEval(Options options) throws IOException {
         Path file = Path.of(options.positional == null ? "models/rumors/clusters-eval.tsv" : options.positional);
-        var vectors = taught(options, file, new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream()
+        var vectors = taught(options, claims(file), new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream()
                 .map(LabelledText::text).toList()));
         double[] thresholds = {0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.5};
         double chosen = options.threshold != null ? options.threshold : org.bayan.rumor.ClaimClusterer.DEFAULT_THRESHOLD;
@@ -177,16 +177,21 @@ public final class ModelTool {
         deskEval(options, file, vectors);
     }
 
+    /** The claims a labelled file holds. */
+    private static java.util.Set<String> claims(Path file) throws IOException {
+        return org.bayan.rumor.ClusterEvaluation.read(file).stream().map(org.bayan.rumor.ClusterEvaluation.Row::group)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The vectors with the words of {@code --words} taught for the file's claims, or as they are without it. */
-    private static org.bayan.rumor.ClaimVectors taught(Options options, Path file, org.bayan.rumor.ClaimVectors vectors)
-            throws IOException {
+    private static org.bayan.rumor.ClaimVectors taught(Options options, java.util.Set<String> claims,
+                                                       org.bayan.rumor.ClaimVectors vectors) throws IOException {
         if (options.words == null) {
             return vectors;
         }
         var words = org.bayan.rumor.ClusterEvaluation.readWords(options.words);
         // one words file may serve several labelled files: the claims this one does not hold are left out
-        words.keySet().retainAll(org.bayan.rumor.ClusterEvaluation.read(file).stream()
-                .map(org.bayan.rumor.ClusterEvaluation.Row::group).collect(java.util.stream.Collectors.toSet()));
+        words.keySet().retainAll(claims);
         System.out.printf("Words taught for %d claims from %s, known from each claim's first telling on%n%n", words.size(),
                 options.words);
         return vectors.withTaught(words);
@@ -203,10 +208,9 @@ public final class ModelTool {
             throw new IllegalArgumentException("rumor-gather needs a labelled file and --queries");
         }
         Path file = Path.of(options.positional);
-        var vectors = taught(options, file, new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream()
+        var groups = claims(file);
+        var vectors = taught(options, groups, new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream()
                 .map(LabelledText::text).toList()));
-        var groups = org.bayan.rumor.ClusterEvaluation.read(file).stream().map(org.bayan.rumor.ClusterEvaluation.Row::group)
-                .collect(java.util.stream.Collectors.toSet());
         var queries = new java.util.LinkedHashMap<>(org.bayan.search.GatherEvaluation.readQueries(options.queries));
         // one queries file may serve several labelled files: the claims this one does not hold are left out
         queries.keySet().retainAll(groups);
