@@ -141,6 +141,7 @@ public interface Msg {
     @Message("Move the ticked messages here") String gatherMove();
     @Message("Words this claim is told with") String claimWords();
     @Message("Teach the desk the words people use for this claim, in every variety, separated by | or commas: word, word* (starting with), *word* (inside a word), or a phrase. Later messages using any of them are compared with this cluster as tellings of one event; name the claim (a clown mask, a meteorite), not what every claim of its kind says (arrested, banned), and not places. Empty forgets them.") String claimWordsHint();
+    @Message("Find the messages that use these words") String gatherWords();
     @Message("Teach these words") String teachWords();
     @Message("no cluster") String noCluster();
     @Message("{count} of the hits are already in this cluster") String alreadyHere(int count);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.bayan.common.Page;
 import org.bayan.common.ProblemException;
+import org.bayan.rumor.ClaimWords;
 import org.bayan.rumor.RumorDesk;
 import org.bayan.rumor.RumorQueries;
 import org.bayan.search.SearchService;
@@ -91,26 +92,33 @@ public class RumorConsole {
     @GET
     @Path("{id: \\d+}")
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("notice") String notice,
-                                   @QueryParam("error") String error, @QueryParam("gather") String gather) {
+                                   @QueryParam("error") String error, @QueryParam("gather") String gather,
+                                   @QueryParam("gatherWords") boolean gatherWords) {
         RumorQueries.ClusterDetail detail = queries.detail(id).orElseThrow(() -> ProblemException.notFound("no cluster " + id));
         List<RumorQueries.RelatedCluster> related = queries.related(id).orElse(List.of());
         ConsoleView view = session.view("rumors", Forms.notice(notice, session.language()), error);
-        return Templates.rumor(view, detail, related, view.supervisor() ? gather(id, gather) : null)
-                .setLocale(session.locale());
+        Gather card = null;
+        if (view.supervisor()) {
+            // the words taught for the claim, as a search: the tellings from before they were taught
+            card = gatherWords && detail.claimWords() != null
+                    ? gather(id, ClaimWords.searchQuery(detail.claimWords().variants()), SearchService.MAX_WORDS_QUERY)
+                    : gather(id, gather, SearchService.MAX_QUERY);
+        }
+        return Templates.rumor(view, detail, related, card).setLocale(session.locale());
     }
 
     /**
      * The hits of the query not in the cluster yet, best first: a supervisor gathering again as a claim keeps
      * spreading runs the same search and sees only what came in since.
      */
-    private Gather gather(long clusterId, String query) {
+    private Gather gather(long clusterId, String query, int maxLength) {
         if (query == null || query.isBlank()) {
             return new Gather("", List.of(), 0, null);
         }
         try {
             List<SearchService.Hit> hits = new ArrayList<>();
             int alreadyHere = 0;
-            for (SearchService.Hit hit : search.search(query, SearchService.Filters.NONE, false, 0, SearchService.MAX_SIZE).hits()) {
+            for (SearchService.Hit hit : search.search(query, maxLength, SearchService.Filters.NONE, false, 0, SearchService.MAX_SIZE).hits()) {
                 if (hit.clusterId() != null && hit.clusterId() == clusterId) {
                     alreadyHere++;
                 } else if (hits.size() < SearchService.GATHER_LISTED) {

@@ -1,5 +1,8 @@
 package org.bayan.rumor;
 
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.bayan.classify.TextNormalizer;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,6 +78,32 @@ public final class ClaimWords {
             }
         }
         return out;
+    }
+
+    /**
+     * The words as a query of the desk's search (any of them; words and "phrases" joined by OR), for the gather card
+     * of the claim's cluster: the tellings told before the words were taught, or placed elsewhere, that use them.
+     * Each word is written as the search reads message text (normalized, so alef forms, case and diacritics do not
+     * matter); a word starred at either end becomes a prefix, because the search takes no leading wildcard (its
+     * Arabic field strips clitics, so والنفق still meets نفق*, but a glued Latin article does not: lbank is missed by
+     * bank*). The stars inside a phrase are dropped. At most {@link #MAX_VARIANTS} clauses.
+     */
+    public static String searchQuery(List<String> variants) {
+        Set<String> clauses = new LinkedHashSet<>();
+        for (String variant : variants) {
+            List<String> tokens = new ArrayList<>();
+            for (String word : variant.strip().split("\\s+")) {
+                tokens.addAll(List.of(TextNormalizer.tokenize(TextNormalizer.normalize(word.replace("*", "")))));
+            }
+            if (tokens.size() == 1) {
+                boolean partial = variant.startsWith("*") || (variant.endsWith("*") && variant.length() > 1);
+                clauses.add(QueryParser.escape(tokens.get(0)) + (partial ? "*" : ""));
+            } else if (!tokens.isEmpty()) {
+                // several words, or one the search splits into several ("ride-hailing"): a phrase
+                clauses.add('"' + QueryParser.escape(String.join(" ", tokens)) + '"');
+            }
+        }
+        return String.join(" OR ", clauses);
     }
 
     private static void check(String word, String variant) {

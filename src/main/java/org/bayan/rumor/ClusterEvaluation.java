@@ -298,8 +298,33 @@ public final class ClusterEvaluation {
     public static List<Score> evaluateDesk(Path file, ClaimVectors vectors, Function<String, Classification> classifier,
                                            RumorGate gate, boolean lateJoin, long[] seeds, Joins joins, Related related)
             throws IOException {
+        return evaluateDesk(file, vectors, classifier, gate, lateJoin, seeds, joins, related, null);
+    }
+
+    /**
+     * Words a supervisor teaches for each claim of {@code words} once it has been told {@code after} times, on a
+     * cluster of its tellings (later, if none of them is in a cluster yet), as
+     * {@link RumorClustering#teach} does: every claim in memory, held messages included, is extracted again with the
+     * words; the messages already placed stay where they are, and later ones meet the claim's cluster by them.
+     */
+    public record LateTeaching(Map<String, String> words, int after) {
+        public LateTeaching {
+            if (after < 1) {
+                throw new IllegalArgumentException("words are taught after at least one telling, got " + after);
+            }
+            words = Map.copyOf(words);
+        }
+    }
+
+    /**
+     * As {@link #evaluateDesk(Path, ClaimVectors, Function, RumorGate, boolean, long[], Joins, Related)}, with
+     * {@code teaching} (or none): {@code vectors} are then the shipped ones, and the words are taught along the way.
+     */
+    public static List<Score> evaluateDesk(Path file, ClaimVectors vectors, Function<String, Classification> classifier,
+                                           RumorGate gate, boolean lateJoin, long[] seeds, Joins joins, Related related,
+                                           LateTeaching teaching) throws IOException {
         List<Row> rows = read(file);
-        Map<String, Claim> claims = claims(rows, vectors);
+        Map<String, Claim> shipped = claims(rows, vectors);
         Map<String, RumorGate.Entry> entries = new HashMap<>();
         for (Row row : rows) {
             entries.computeIfAbsent(row.text(), text -> gate.entry(classifier.apply(text)));
@@ -308,6 +333,9 @@ public final class ClusterEvaluation {
         for (long seed : seeds) {
             List<Row> order = shuffled(rows, seed);
             ClaimClusterer clusterer = new ClaimClusterer(gate.threshold());
+            Map<String, Claim> claims = shipped;
+            Map<String, String> taught = new TreeMap<>();
+            Map<String, Integer> told = new HashMap<>();
             int[] cluster = new int[order.size()];
             for (int i = 0; i < order.size(); i++) {
                 Claim claim = claims.get(order.get(i).text());
@@ -325,18 +353,34 @@ public final class ClusterEvaluation {
                     if (lateJoin) {
                         clusterer.hold(i, claim, Instant.EPOCH, Integer.MAX_VALUE);
                     }
-                    continue;
                 }
-                if (lateJoin) {
-                    for (ClaimClusterer.Late late : clusterer.waitingFor(cluster[i], claim,
-                            gate.otherCategoryThreshold(), Instant.EPOCH)) {
-                        int held = (int) late.messageId();
-                        // only messages that could not open a cluster are held
-                        joins.add(false, wrongClaim(order, clusterer, cluster[i], order.get(held)));
-                        clusterer.addTo(cluster[i], held, clusterer.held(held).orElseThrow());
+                if (cluster[i] >= 0) {
+                    if (lateJoin) {
+                        for (ClaimClusterer.Late late : clusterer.waitingFor(cluster[i], claim,
+                                gate.otherCategoryThreshold(), Instant.EPOCH)) {
+                            int held = (int) late.messageId();
+                            // only messages that could not open a cluster are held
+                            joins.add(false, wrongClaim(order, clusterer, cluster[i], order.get(held)));
+                            clusterer.addTo(cluster[i], held, clusterer.held(held).orElseThrow());
+                        }
+                    }
+                    clusterer.mergeLinked(cluster[i], gate.threshold());
+                }
+                if (teaching != null && !order.get(i).isDistractor()) {
+                    told.merge(order.get(i).group(), 1, Integer::sum);
+                    for (Map.Entry<String, String> due : teaching.words().entrySet()) {
+                        String group = due.getKey();
+                        if (taught.containsKey(group) || told.getOrDefault(group, 0) < teaching.after()) {
+                            continue;
+                        }
+                        if (!inACluster(order, clusterer, group, i)) {
+                            continue;
+                        }
+                        taught.put(group, due.getValue());
+                        claims = claims(rows, vectors.withTaught(taught));
+                        clusterer = reloaded(order, clusterer, claims, gate.threshold(), i);
                     }
                 }
-                clusterer.mergeLinked(cluster[i], gate.threshold());
             }
             for (int i = 0; i < order.size(); i++) {
                 // merges moved members after they joined: the clusters are what the clusterer holds at the end
@@ -348,6 +392,35 @@ public final class ClusterEvaluation {
             related.add(order, clusterer, cluster, score);
         }
         return scores;
+    }
+
+    /** Whether one of the claim's tellings among the first {@code last + 1} is in a cluster, to teach its words on. */
+    private static boolean inACluster(List<Row> order, ClaimClusterer clusterer, String group, int last) {
+        for (int j = 0; j <= last; j++) {
+            if (order.get(j).group().equals(group) && clusterer.clusterOf(j).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What a reload does once words are taught: the first {@code last + 1} messages back into the clusters they are
+     * in, or held again, with their claims extracted anew.
+     */
+    private static ClaimClusterer reloaded(List<Row> order, ClaimClusterer before, Map<String, Claim> claims,
+                                           double threshold, int last) {
+        ClaimClusterer after = new ClaimClusterer(threshold);
+        for (int j = 0; j <= last; j++) {
+            int at = j;
+            Claim claim = claims.get(order.get(j).text());
+            before.clusterOf(j).ifPresentOrElse(id -> after.restore(id, at, claim), () -> {
+                if (before.held(at).isPresent()) {
+                    after.hold(at, claim, Instant.EPOCH, Integer.MAX_VALUE);
+                }
+            });
+        }
+        return after;
     }
 
     /** A distractor, or a message of another claim than most of the cluster's members. */

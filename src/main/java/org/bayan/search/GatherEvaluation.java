@@ -136,7 +136,8 @@ public final class GatherEvaluation {
                         List<Row> hits = new ArrayList<>();
                         org.apache.lucene.search.Query parsed;
                         try {
-                            parsed = parser.parse(query);
+                            // as long as the card takes a query built from taught words
+                            parsed = parser.parse(query, SearchService.MAX_WORDS_QUERY);
                         } catch (org.bayan.common.ProblemException ex) {
                             throw new IllegalArgumentException("query of " + e.getKey() + " refused: " + ex.toProblem().detail(), ex);
                         }

@@ -58,6 +58,13 @@ public class SearchService {
      * out of the first {@link #MAX_SIZE}. {@link GatherEvaluation} reads the card the same way.
      */
     public static final int GATHER_LISTED = 50;
+    /** Longest query a person types; a longer one is refused with 400. */
+    public static final int MAX_QUERY = 500;
+    /**
+     * Longest query the gather card builds from a claim's taught words ({@code ClaimWords#searchQuery}): at most 80
+     * variants of 2,000 characters in all, each a clause, so the query stays bounded though longer than a typed one.
+     */
+    public static final int MAX_WORDS_QUERY = 4000;
     static final List<String> FACETS = List.of(SearchIndex.CATEGORY, SearchIndex.CHANNEL, SearchIndex.LANGUAGE);
     private static final String[] FIELDS = {Analyzers.TEXT, Analyzers.TEXT_AR, Analyzers.TEXT_EN, Analyzers.TEXT_FR};
     private static final Set<String> TEXT_FIELDS = Set.of(FIELDS);
@@ -109,13 +116,18 @@ public class SearchService {
     }
 
     public Result search(String q, Filters filters, boolean newestFirst, int page, int size) {
+        return search(q, MAX_QUERY, filters, newestFirst, page, size);
+    }
+
+    /** As {@link #search(String, Filters, boolean, int, int)}, for a query of up to {@code maxLength} characters. */
+    public Result search(String q, int maxLength, Filters filters, boolean newestFirst, int page, int size) {
         if (size < 1 || size > MAX_SIZE) {
             throw ProblemException.badRequest("size must be between 1 and " + MAX_SIZE, "size");
         }
         if (page < 0 || (long) page * size > 10_000) {
             throw ProblemException.badRequest("page must be between 0 and " + (10_000 / size), "page");
         }
-        Query textQuery = parse(q);
+        Query textQuery = parse(q, maxLength);
         Query query = withFilters(textQuery, filters);
         return index.withSearcher(searcher -> {
             int wanted = (page + 1) * size;
@@ -174,11 +186,15 @@ public class SearchService {
     }
 
     Query parse(String q) {
+        return parse(q, MAX_QUERY);
+    }
+
+    Query parse(String q, int maxLength) {
         if (q == null || q.isBlank()) {
             return new MatchAllDocsQuery();
         }
-        if (q.length() > 500) {
-            throw ProblemException.badRequest("q is longer than 500 characters", "q");
+        if (q.length() > maxLength) {
+            throw ProblemException.badRequest("q is longer than " + maxLength + " characters", "q");
         }
         MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS) {
             @Override

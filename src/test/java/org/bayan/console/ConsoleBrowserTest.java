@@ -265,6 +265,9 @@ class ConsoleBrowserTest {
     void aSupervisorTeachesAClaimsWordsOnItsPageAndABadWordIsRefusedWithItsReason() {
         Rumors.Posted first = Rumors.post("هل صحيح إن نيزك وقع في مزرعة جنب ملوي والناس بتاخد منه حجارة؟");
         long claim = first.clusterId();
+        // told in English before any word is taught: it shares no listed concept with the Egyptian telling
+        Rumors.Posted earlier = Rumors.post("Someone filmed a meteorite crashing into a field, can the police confirm?");
+        assertNotEquals(claim, earlier.clusterId(), "the premise: the English telling is not in the claim's cluster");
         signIn("supervisor1", TestUsers.PASSWORD);
         browser.get(url("/console/rumors/" + claim));
         browser.findElement(By.id("claim-words")).sendKeys("نيزك*, *nayzak* | meteor*\nmétéorite");
@@ -275,6 +278,15 @@ class ConsoleBrowserTest {
         assertTrue(browser.findElement(By.id("words-taught")).getText().contains("supervisor1"));
         assertEquals(List.of("نيزك*", "*nayzak*", "meteor*", "météorite"),
                 Rumors.cluster(claim).getList("claimWords.variants", String.class));
+
+        // the link under the words searches with them: the earlier English telling is offered to gather
+        browser.findElement(By.id("gather-words")).click();
+        assertTrue(browser.findElement(By.id("gather-q")).getAttribute("value").contains("meteor*"),
+                "the search box shows the query the words became");
+        wait.until(d -> {
+            d.get(url("/console/rumors/" + claim + "?gatherWords=true"));
+            return !d.findElements(By.cssSelector("#gather input[value='" + earlier.messageId() + "']")).isEmpty();
+        });
 
         WebElement words = browser.findElement(By.id("claim-words"));
         words.clear();

@@ -160,8 +160,12 @@ public final class ModelTool {
      */
     private static void rumorEval(Options options) throws IOException {
         Path file = Path.of(options.positional == null ? "models/rumors/clusters-eval.tsv" : options.positional);
-        var vectors = taught(options, claims(file), new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream()
-                .map(LabelledText::text).toList()));
+        var shipped = new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream().map(LabelledText::text).toList());
+        if (options.teachAfter != null && options.words == null) {
+            throw new IllegalArgumentException("--teach-after needs --words");
+        }
+        // words taught along the way reach only the desk's path; the clusterer alone is then measured as shipped
+        var vectors = options.teachAfter != null ? shipped : taught(options, claims(file), shipped);
         double[] thresholds = {0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.5};
         double chosen = options.threshold != null ? options.threshold : org.bayan.rumor.ClaimClusterer.DEFAULT_THRESHOLD;
         var scores = org.bayan.rumor.ClusterEvaluation.evaluate(file, vectors, thresholds, 42);
@@ -174,7 +178,8 @@ public final class ModelTool {
                 seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::f1).average().orElse(0),
                 seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::f1).min().orElse(0));
         System.out.println(org.bayan.rumor.ClusterEvaluation.errors(file, vectors, chosen, 42));
-        deskEval(options, file, vectors);
+        deskEval(options, file, vectors, options.teachAfter == null ? null
+                : new org.bayan.rumor.ClusterEvaluation.LateTeaching(wordsOf(options, claims(file)), options.teachAfter));
     }
 
     /** The claims a labelled file holds. */
@@ -189,12 +194,17 @@ public final class ModelTool {
         if (options.words == null) {
             return vectors;
         }
-        var words = org.bayan.rumor.ClusterEvaluation.readWords(options.words);
-        // one words file may serve several labelled files: the claims this one does not hold are left out
-        words.keySet().retainAll(claims);
+        var words = wordsOf(options, claims);
         System.out.printf("Words taught for %d claims from %s, known from each claim's first telling on%n%n", words.size(),
                 options.words);
         return vectors.withTaught(words);
+    }
+
+    /** The words of {@code --words} for the claims a file holds: one words file may serve several labelled files. */
+    private static java.util.Map<String, String> wordsOf(Options options, java.util.Set<String> claims) throws IOException {
+        var words = org.bayan.rumor.ClusterEvaluation.readWords(options.words);
+        words.keySet().retainAll(claims);
+        return words;
     }
 
     /**
@@ -203,20 +213,33 @@ public final class ModelTool {
      * claim moved into the cluster holding most of it ({@link org.bayan.search.GatherEvaluation}).
      */
     private static void rumorGather(Options options) throws IOException {
-        if (options.positional == null || options.queries == null) {
+        if (options.positional == null || (options.queries == null && !options.gatherWords)) {
             usage();
-            throw new IllegalArgumentException("rumor-gather needs a labelled file and --queries");
+            throw new IllegalArgumentException("rumor-gather needs a labelled file and --queries, --gather-words or both");
+        }
+        if (options.gatherWords && options.words == null) {
+            throw new IllegalArgumentException("--gather-words needs --words");
         }
         Path file = Path.of(options.positional);
         var groups = claims(file);
         var vectors = taught(options, groups, new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream()
                 .map(LabelledText::text).toList()));
-        var queries = new java.util.LinkedHashMap<>(org.bayan.search.GatherEvaluation.readQueries(options.queries));
+        var queries = new java.util.LinkedHashMap<String, java.util.List<String>>();
+        if (options.queries != null) {
+            queries.putAll(org.bayan.search.GatherEvaluation.readQueries(options.queries));
+        }
+        if (options.gatherWords) {
+            // the search the words card's link runs: the claim's taught words as one query
+            wordsOf(options, groups).forEach((claim, words) -> queries.computeIfAbsent(claim, c -> new java.util.ArrayList<>())
+                    .add(org.bayan.rumor.ClaimWords.searchQuery(org.bayan.rumor.ClaimWords.variants(words))));
+        }
         // one queries file may serve several labelled files: the claims this one does not hold are left out
         queries.keySet().retainAll(groups);
         double threshold = options.threshold != null ? options.threshold : org.bayan.rumor.ClaimClusterer.DEFAULT_THRESHOLD;
         var results = org.bayan.search.GatherEvaluation.evaluate(file, queries, vectors, threshold, new long[]{1, 2, 3, 4, 5});
-        System.out.println("Gathering by search on " + file + " with " + options.queries + " (clusterer alone, threshold "
+        System.out.println("Gathering by search on " + file + " with " + (options.queries == null ? "" : options.queries)
+                + (options.gatherWords ? (options.queries == null ? "" : " and ") + "the words of " + options.words : "")
+                + " (clusterer alone, threshold "
                 + threshold + "):\n");
         System.out.println("| seed | F1 before | F1 after | precision after | recall after | tellings found | hits read |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -239,7 +262,8 @@ public final class ModelTool {
      * The same file along the desk's path: the bundled model classifies each message and the shipped
      * {@link org.bayan.rumor.RumorGate} decides which are clustered and at what similarity.
      */
-    private static void deskEval(Options options, Path file, org.bayan.rumor.ClaimVectors vectors) throws IOException {
+    private static void deskEval(Options options, Path file, org.bayan.rumor.ClaimVectors vectors,
+                                 org.bayan.rumor.ClusterEvaluation.LateTeaching teaching) throws IOException {
         String version = version(options);
         ClassificationEngine engine = engine(options, version);
         var shipped = org.bayan.rumor.RumorGate.DEFAULT;
@@ -251,7 +275,12 @@ public final class ModelTool {
                 options.relatedMinimum != null ? options.relatedMinimum : org.bayan.rumor.ClaimClusterer.RELATED_MINIMUM,
                 options.relatedLimit != null ? options.relatedLimit : org.bayan.rumor.ClaimClusterer.RELATED_LIMIT);
         var seeds = org.bayan.rumor.ClusterEvaluation.evaluateDesk(file, vectors, engine::classify, gate, !options.noLateJoin,
-                new long[]{1, 2, 3, 4, 5}, joins, related);
+                new long[]{1, 2, 3, 4, 5}, joins, related, teaching);
+        if (teaching != null) {
+            System.out.printf(Locale.ROOT, "Words from %s taught for %d claims on the desk's path, each once it has been told %d "
+                    + "times (on a cluster of its tellings; those already placed stay where they are)%n%n", options.words,
+                    teaching.words().size(), teaching.after());
+        }
         System.out.printf(Locale.ROOT, "As the desk clusters (model %s; rumors and messages with rumor probability >= %.2f "
                 + "join at %.3f or open a cluster, other messages only join at %.3f%s), arrival order seeds 1-5:%n%n",
                 version, gate.candidateScore(), gate.threshold(), gate.otherCategoryThreshold(),
@@ -317,9 +346,9 @@ public final class ModelTool {
                        cross-validate [--folds N] [--corpus DIR] [--out DIR]
                        corpus-stats [--corpus DIR] [--dev DIR]
                        rumor-eval [FILE] [--corpus DIR] [--threshold T] [--other-category-threshold T] [--candidate-score S] [--no-late-join]
-                                  [--related-minimum M] [--related-limit N] [--words WORDS]
+                                  [--related-minimum M] [--related-limit N] [--words WORDS [--teach-after N]]
                        rumor-gate [FILE|DIR]
-                       rumor-gather FILE --queries QUERIES [--threshold T] [--words WORDS]""");
+                       rumor-gather FILE [--queries QUERIES] [--threshold T] [--words WORDS [--gather-words]]""");
     }
 
     private static final class Options {
@@ -337,6 +366,8 @@ public final class ModelTool {
         Integer relatedLimit;
         Path queries;
         Path words;
+        Integer teachAfter;
+        boolean gatherWords;
         boolean noLateJoin;
         String positional;
         int folds = 10;
@@ -361,6 +392,8 @@ public final class ModelTool {
                     case "--related-limit" -> o.relatedLimit = Integer.parseInt(value(args, ++i, arg));
                     case "--queries" -> o.queries = Path.of(value(args, ++i, arg));
                     case "--words" -> o.words = Path.of(value(args, ++i, arg));
+                    case "--teach-after" -> o.teachAfter = Integer.parseInt(value(args, ++i, arg));
+                    case "--gather-words" -> o.gatherWords = true;
                     case "--folds" -> o.folds = Integer.parseInt(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--")) {
