@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gather card's search built from a claim's taught words finds the messages that use them, and only those. */
@@ -62,7 +63,7 @@ class TaughtWordsSearchTest {
         assertTrue(query.length() <= SearchService.MAX_WORDS_QUERY, "within what the card takes: " + query.length());
         Set<Integer> found = hits(messages, query);
         assertEquals(ClaimWords.MAX_VARIANTS, found.size());
-        assertTrue(!found.contains(ClaimWords.MAX_VARIANTS), "the unrelated message is not found");
+        assertFalse(found.contains(ClaimWords.MAX_VARIANTS), "the unrelated message is not found");
     }
 
     /** The positions of the messages the query finds, searched as the gather card searches. */

@@ -164,8 +164,9 @@ public final class ModelTool {
         if (options.teachAfter != null && options.words == null) {
             throw new IllegalArgumentException("--teach-after needs --words");
         }
+        var words = wordsOf(options, claims(file));
         // words taught along the way reach only the desk's path; the clusterer alone is then measured as shipped
-        var vectors = options.teachAfter != null ? shipped : taught(options, claims(file), shipped);
+        var vectors = options.teachAfter != null ? shipped : taught(options, words, shipped);
         double[] thresholds = {0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.5};
         double chosen = options.threshold != null ? options.threshold : org.bayan.rumor.ClaimClusterer.DEFAULT_THRESHOLD;
         var scores = org.bayan.rumor.ClusterEvaluation.evaluate(file, vectors, thresholds, 42);
@@ -179,7 +180,7 @@ public final class ModelTool {
                 seeds.stream().mapToDouble(org.bayan.rumor.ClusterEvaluation.Score::f1).min().orElse(0));
         System.out.println(org.bayan.rumor.ClusterEvaluation.errors(file, vectors, chosen, 42));
         deskEval(options, file, vectors, options.teachAfter == null ? null
-                : new org.bayan.rumor.ClusterEvaluation.LateTeaching(wordsOf(options, claims(file)), options.teachAfter));
+                : new org.bayan.rumor.ClusterEvaluation.LateTeaching(words, options.teachAfter));
     }
 
     /** The claims a labelled file holds. */
@@ -189,19 +190,24 @@ public final class ModelTool {
     }
 
     /** The vectors with the words of {@code --words} taught for the file's claims, or as they are without it. */
-    private static org.bayan.rumor.ClaimVectors taught(Options options, java.util.Set<String> claims,
-                                                       org.bayan.rumor.ClaimVectors vectors) throws IOException {
+    private static org.bayan.rumor.ClaimVectors taught(Options options, java.util.Map<String, String> words,
+                                                       org.bayan.rumor.ClaimVectors vectors) {
         if (options.words == null) {
             return vectors;
         }
-        var words = wordsOf(options, claims);
         System.out.printf("Words taught for %d claims from %s, known from each claim's first telling on%n%n", words.size(),
                 options.words);
         return vectors.withTaught(words);
     }
 
-    /** The words of {@code --words} for the claims a file holds: one words file may serve several labelled files. */
+    /**
+     * The words of {@code --words} for the claims a file holds (one words file may serve several labelled files),
+     * none without it.
+     */
     private static java.util.Map<String, String> wordsOf(Options options, java.util.Set<String> claims) throws IOException {
+        if (options.words == null) {
+            return java.util.Map.of();
+        }
         var words = org.bayan.rumor.ClusterEvaluation.readWords(options.words);
         words.keySet().retainAll(claims);
         return words;
@@ -222,7 +228,8 @@ public final class ModelTool {
         }
         Path file = Path.of(options.positional);
         var groups = claims(file);
-        var vectors = taught(options, groups, new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream()
+        var words = wordsOf(options, groups);
+        var vectors = taught(options, words, new org.bayan.rumor.ClaimVectors(Corpus.read(options.corpus).stream()
                 .map(LabelledText::text).toList()));
         var queries = new java.util.LinkedHashMap<String, java.util.List<String>>();
         if (options.queries != null) {
@@ -230,8 +237,8 @@ public final class ModelTool {
         }
         if (options.gatherWords) {
             // the search the words card's link runs: the claim's taught words as one query
-            wordsOf(options, groups).forEach((claim, words) -> queries.computeIfAbsent(claim, c -> new java.util.ArrayList<>())
-                    .add(org.bayan.rumor.ClaimWords.searchQuery(org.bayan.rumor.ClaimWords.variants(words))));
+            words.forEach((claim, taught) -> queries.computeIfAbsent(claim, c -> new java.util.ArrayList<>())
+                    .add(org.bayan.rumor.ClaimWords.searchQuery(org.bayan.rumor.ClaimWords.variants(taught))));
         }
         // one queries file may serve several labelled files: the claims this one does not hold are left out
         queries.keySet().retainAll(groups);
