@@ -2,6 +2,9 @@ package org.bayan.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -23,11 +26,27 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unavailable(StorageUnavailableException e) {
         Log.warnf("Storage unavailable, answering 503: %s", e.getMessage());
+        return serviceUnavailable(5, "The message store is temporarily unavailable; nothing was stored. Retry later.");
+    }
+
+    /**
+     * A change that waited too long for a row another transaction holds: on H2 after its lock timeout, for instance a
+     * supervisor's merge while the processing worker holds the clustering lock through a long batch. The transaction
+     * rolled back, so nothing changed, and the same request succeeds once the other change is done: a busy desk,
+     * not a fault.
+     */
+    @ServerExceptionMapper({LockTimeoutException.class, PessimisticLockException.class})
+    public Response busy(PersistenceException e) {
+        Log.warnf("A lock was not granted in time (%s); answering 503", e.getClass().getSimpleName());
+        return serviceUnavailable(2, "Another change to the same records is in progress; nothing was changed. Retry in a moment.");
+    }
+
+    /** A 503 the client is told to retry after the given seconds: nothing was done, and the same request may succeed. */
+    private static Response serviceUnavailable(int retryAfterSeconds, String detail) {
         return Response.status(503)
-                .header("Retry-After", "5")
+                .header("Retry-After", Integer.toString(retryAfterSeconds))
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(503, "Service Unavailable",
-                        "The message store is temporarily unavailable; nothing was stored. Retry later.", null))
+                .entity(Problem.of(503, "Service Unavailable", detail, null))
                 .build();
     }
 

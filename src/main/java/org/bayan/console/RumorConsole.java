@@ -99,10 +99,10 @@ public class RumorConsole {
         ConsoleView view = session.view("rumors", Forms.notice(notice, session.language()), error);
         Gather card = null;
         if (view.supervisor()) {
-            // the words taught for the claim, as a search: the tellings from before they were taught
-            card = gatherWords && detail.claimWords() != null
-                    ? gather(id, ClaimWords.searchQuery(detail.claimWords().variants()), SearchService.MAX_WORDS_QUERY)
-                    : gather(id, gather, SearchService.MAX_QUERY);
+            // the words taught for the claim, as a search: the tellings from before they were taught; the box shows
+            // that query, and the supervisor may edit it and search again, so a typed gather takes as long a query
+            card = gather(id, gatherWords && detail.claimWords() != null
+                    ? ClaimWords.searchQuery(detail.claimWords().variants()) : gather);
         }
         return Templates.rumor(view, detail, related, card).setLocale(session.locale());
     }
@@ -111,14 +111,14 @@ public class RumorConsole {
      * The hits of the query not in the cluster yet, best first: a supervisor gathering again as a claim keeps
      * spreading runs the same search and sees only what came in since.
      */
-    private Gather gather(long clusterId, String query, int maxLength) {
+    private Gather gather(long clusterId, String query) {
         if (query == null || query.isBlank()) {
             return new Gather("", List.of(), 0, null);
         }
         try {
             List<SearchService.Hit> hits = new ArrayList<>();
             int alreadyHere = 0;
-            for (SearchService.Hit hit : search.search(query, maxLength, SearchService.Filters.NONE, false, 0, SearchService.MAX_SIZE).hits()) {
+            for (SearchService.Hit hit : search.search(query, SearchService.MAX_GATHER_QUERY, SearchService.Filters.NONE, false, 0, SearchService.MAX_SIZE).hits()) {
                 if (hit.clusterId() != null && hit.clusterId() == clusterId) {
                     alreadyHere++;
                 } else if (hits.size() < SearchService.GATHER_LISTED) {

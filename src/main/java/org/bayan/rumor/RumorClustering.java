@@ -11,6 +11,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.bayan.classify.Classification;
 import org.bayan.classify.ClassifierConfig;
@@ -77,6 +80,9 @@ public class RumorClustering {
 
     @Inject
     Event<MessagesReclustered> reclustered;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     private volatile ClaimVectors vectors;
     /**
@@ -200,11 +206,22 @@ public class RumorClustering {
      * The open clusters that may be the same claim as this one, best first, with their average similarity to it
      * ({@link ClaimClusterer#related}): the pieces of a claim whose tellings share too little to be merged
      * automatically, for a supervisor to merge. Empty for a cluster that no longer attracts messages (merged,
-     * dismissed, idle). Takes the clustering lock like every other reader of the in-memory clusters, because a
-     * cluster read back from storage has its links counted on first use.
+     * dismissed, idle).
+     * <p>
+     * A read, so it does not wait for the clustering lock while memory already holds everything committed: the
+     * processing worker holds that lock for a whole batch (seconds under load), exactly when supervisors open
+     * cluster pages. Memory ahead of the database is a batch in flight on this instance, whose suggestions are as
+     * good; memory behind it (another instance's change, a rollback, a reload due) takes the lock and syncs first.
      */
     @Transactional
     public List<ClaimClusterer.Match> related(long clusterId) {
+        long committed = ((Number) em.createNativeQuery("SELECT version FROM rumor_state WHERE id = 1").getSingleResult())
+                .longValue();
+        synchronized (this) {
+            if (loadedVersion >= 0 && loadedVersion >= committed) {
+                return clusterer.related(clusterId, config.relatedMinimum(), config.relatedLimit());
+            }
+        }
         lockAndSync();
         synchronized (this) {
             return clusterer.related(clusterId, config.relatedMinimum(), config.relatedLimit());
@@ -288,11 +305,35 @@ public class RumorClustering {
         // the thread that holds it from touching memory
         long version = ((Number) em.createNativeQuery("SELECT version FROM rumor_state WHERE id = 1 FOR UPDATE")
                 .getSingleResult()).longValue();
+        forgetOnRollback();
         synchronized (this) {
             if (version != loadedVersion) {
                 reload();
                 loadedVersion = version;
             }
+        }
+    }
+
+    /**
+     * Memory changes before the transaction commits. If it rolls back, memory holds changes the database does not,
+     * and its version number alone cannot tell: another instance's next commit brings the database to the same
+     * number. So a transaction that took the lock and did not commit makes the next one reload.
+     */
+    private void forgetOnRollback() {
+        if (transactions.getResource(RumorClustering.class) == null) {
+            transactions.putResource(RumorClustering.class, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != Status.STATUS_COMMITTED) {
+                        forceReload();
+                    }
+                }
+            });
         }
     }
 

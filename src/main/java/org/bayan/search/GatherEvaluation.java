@@ -137,7 +137,7 @@ public final class GatherEvaluation {
                         org.apache.lucene.search.Query parsed;
                         try {
                             // as long as the card takes a query built from taught words
-                            parsed = parser.parse(query, SearchService.MAX_WORDS_QUERY);
+                            parsed = parser.parse(query, SearchService.MAX_GATHER_QUERY);
                         } catch (org.bayan.common.ProblemException ex) {
                             throw new IllegalArgumentException("query of " + e.getKey() + " refused: " + ex.toProblem().detail(), ex);
                         }

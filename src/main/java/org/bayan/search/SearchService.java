@@ -61,10 +61,11 @@ public class SearchService {
     /** Longest query a person types; a longer one is refused with 400. */
     public static final int MAX_QUERY = 500;
     /**
-     * Longest query the gather card builds from a claim's taught words ({@code ClaimWords#searchQuery}): at most 80
-     * variants of 2,000 characters in all, each a clause, so the query stays bounded though longer than a typed one.
+     * Longest query of a cluster's gather card (supervisors): the one it builds from the claim's taught words
+     * ({@code ClaimWords#searchQuery}: at most 80 variants of 2,000 characters in all, each a clause), and the same
+     * query as the supervisor edits it in the card's box. Bounded, though longer than a query typed from scratch.
      */
-    public static final int MAX_WORDS_QUERY = 4000;
+    public static final int MAX_GATHER_QUERY = 4000;
     static final List<String> FACETS = List.of(SearchIndex.CATEGORY, SearchIndex.CHANNEL, SearchIndex.LANGUAGE);
     private static final String[] FIELDS = {Analyzers.TEXT, Analyzers.TEXT_AR, Analyzers.TEXT_EN, Analyzers.TEXT_FR};
     private static final Set<String> TEXT_FIELDS = Set.of(FIELDS);

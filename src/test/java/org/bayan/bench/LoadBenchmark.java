@@ -79,7 +79,7 @@ public final class LoadBenchmark {
     /** One step's figures, client side and service side. */
     private record Step(LoadGenerator.StepResult load, double serviceCores, double serviceCpuSeconds, double clientCores,
                         double peakHeapMb,
-                        double maxBacklogGauge, LoadSearchProbe.Sample searchable) {
+                        double maxBacklogGauge, LoadSearchProbe.Sample searchable, LoadClusterPageProbe.Sample clusterPage) {
     }
 
     private void run() throws Exception {
@@ -126,7 +126,8 @@ public final class LoadBenchmark {
         try (LoadService service = LoadService.start(app, dataDir, jvm, env)) {
             System.out.printf("Service ready (pid %d, %s)%n", service.pid(), service.base());
             URI webhook = service.base().resolve("/webhooks/generic");
-            try (LoadSearchProbe probe = new LoadSearchProbe(service.base(), "admin", adminPassword)) {
+            try (LoadSearchProbe probe = new LoadSearchProbe(service.base(), "admin", adminPassword);
+                 LoadClusterPageProbe pages = new LoadClusterPageProbe(service.base(), probe.cookie())) {
                 LoadGenerator generator = new LoadGenerator(webhook, traffic, probe,
                         Integer.parseInt(options.getOrDefault("max-in-flight", "256")));
                 // Warm-up: JIT, connection pool, classifier caches. Not reported.
@@ -134,14 +135,14 @@ public final class LoadBenchmark {
                 awaitDrain(service);
                 for (String rate : options.getOrDefault("rates", "250,500,1000,2000").split(",")) {
                     int r = Integer.parseInt(rate.trim());
-                    steps.add(measure(service, probe, () -> generator.fixedRate("r" + r, r, stepLength)));
+                    steps.add(measure(service, probe, pages, () -> generator.fixedRate("r" + r, r, stepLength)));
                     awaitDrain(service);
                 }
                 int senders = Integer.parseInt(options.getOrDefault("senders", "32"));
                 // The recording spans the max step and the drain after it: ingest and processing together, then
                 // processing alone; the summary separates them by thread.
                 service.startRecording(recording);
-                steps.add(measure(service, probe,
+                steps.add(measure(service, probe, pages,
                         () -> generator.maxThroughput("max", senders, stepLength, (int) (30_000 * stepLength.toSeconds()))));
                 awaitDrain(service);
                 service.stopRecording();
@@ -169,7 +170,7 @@ public final class LoadBenchmark {
         LoadGenerator.StepResult run() throws Exception;
     }
 
-    private Step measure(LoadService service, LoadSearchProbe probe, StepRun run) throws Exception {
+    private Step measure(LoadService service, LoadSearchProbe probe, LoadClusterPageProbe pages, StepRun run) throws Exception {
         double[] peakHeap = {0};
         double[] maxBacklog = {0};
         Thread sampler = new Thread(() -> {
@@ -187,6 +188,7 @@ public final class LoadBenchmark {
             }
         }, "metrics-sampler");
         probe.startStep();
+        pages.startStep();
         sampler.start();
         long client = ProcessHandle.current().pid();
         double serviceCpu0 = service.cpuSeconds();
@@ -199,10 +201,12 @@ public final class LoadBenchmark {
         sampler.interrupt();
         sampler.join();
         LoadSearchProbe.Sample searchable = probe.finishStep();
+        LoadClusterPageProbe.Sample clusterPage = pages.finishStep();
         System.out.printf("  %-6s sent %d, acknowledged %d (%.0f/s), ack p99 %.1f ms, service %.2f cores%n",
                 result.step(), result.sent(), result.acknowledged(), result.ackThroughput(),
                 result.ackLatency().getValueAtPercentile(99) / 1000.0, serviceCpu / wall);
-        return new Step(result, serviceCpu / wall, serviceCpu, clientCores, peakHeap[0] / (1024 * 1024), maxBacklog[0], searchable);
+        return new Step(result, serviceCpu / wall, serviceCpu, clientCores, peakHeap[0] / (1024 * 1024), maxBacklog[0], searchable,
+                clusterPage);
     }
 
     /**
@@ -265,7 +269,9 @@ public final class LoadBenchmark {
                 + "max step: closed loop, ").append(options.getOrDefault("senders", "32")).append(" senders\n");
         md.append("- ack→processed: message `processed_at` (database, after the run) minus the client's wall-clock "
                 + "acknowledgment time, same host clock; ack→searchable: console search polled every 100 ms for a "
-                + "tagged sample message (n = samples found, miss = not found in 120 s); messages not processed by the end "
+                + "tagged sample message (n = samples found, miss = not found in 120 s); cluster page: a supervisor's "
+                + "page of the first cluster of the rumor list, asked for every 250 ms, one request at a time (n = pages, "
+                + "failed = errors or not 200); messages not processed by the end "
                 + "of the run count as infinitely late (\"> t\")\n");
         md.append("- between steps the harness waits for the backlog to drain, at most ")
                 .append(options.getOrDefault("drain-wait", full ? "120" : "5"))
@@ -273,8 +279,8 @@ public final class LoadBenchmark {
                         + "\"drain processed/s\" = processing rate after the step (webhooks idle)\n\n");
         md.append("| step | offered/s | sent | acked | non-2xx / failed | ack p50 ms | ack p99 ms | ack max ms "
                 + "| acked/s | processed/s | backlog at start → end (max gauge) | drained after s | drain processed/s "
-                + "| ack→processed p50 / p99 ms | ack→searchable p50 / p99 ms (n, miss) | service cores | service CPU ms / acked msg | client cores | peak heap MB |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| ack→processed p50 / p99 ms | ack→searchable p50 / p99 ms (n, miss) | cluster page p50 / p99 / max ms (n, failed) | service cores | service CPU ms / acked msg | client cores | peak heap MB |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Step step : steps) {
             LoadGenerator.StepResult r = step.load();
             List<Row> mine = rows.getOrDefault(r.step(), List.of());
@@ -308,8 +314,9 @@ public final class LoadBenchmark {
             }
             Histogram ack = r.ackLatency();
             Histogram search = step.searchable().latency();
+            Histogram page = step.clusterPage().latency();
             md.append(String.format(Locale.ROOT,
-                    "| %s | %s | %d | %d | %d / %d | %.1f | %.1f | %.1f | %.0f | %.0f | %d → %d (%.0f) | %s | %s | %s | %s | %.2f | %.1f | %.2f | %.0f |%n",
+                    "| %s | %s | %d | %d | %d / %d | %.1f | %.1f | %.1f | %.0f | %.0f | %d → %d (%.0f) | %s | %s | %s | %s | %s | %.2f | %.1f | %.2f | %.0f |%n",
                     r.step(), r.offeredRate() == null ? "max (" + r.senders() + " senders)" : r.offeredRate().toString(),
                     r.sent(), r.acknowledged(), r.non2xx(), r.failed(),
                     ms(ack, 50), ms(ack, 99), ack.getMaxValue() / 1000.0, r.ackThroughput(),
@@ -322,6 +329,9 @@ public final class LoadBenchmark {
                     search.getTotalCount() == 0 ? "- (0, " + step.searchable().missed().get() + ")"
                             : String.format(Locale.ROOT, "%.0f / %.0f (%d, %d)", ms(search, 50), ms(search, 99),
                             search.getTotalCount(), step.searchable().missed().get()),
+                    page.getTotalCount() == 0 ? "- (0, " + step.clusterPage().failed().get() + ")"
+                            : String.format(Locale.ROOT, "%.0f / %.0f / %.0f (%d, %d)", ms(page, 50), ms(page, 99),
+                            page.getMaxValue() / 1000.0, page.getTotalCount(), step.clusterPage().failed().get()),
                     step.serviceCores(), 1000 * step.serviceCpuSeconds() / Math.max(1, r.acknowledged()),
                     step.clientCores(), step.peakHeapMb()));
         }

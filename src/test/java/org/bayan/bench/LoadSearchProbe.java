@@ -56,6 +56,11 @@ final class LoadSearchProbe implements AutoCloseable {
         thread.start();
     }
 
+    /** The signed-in console session, for other probes of the same run. */
+    String cookie() {
+        return cookie;
+    }
+
     /** The probe word for message {@code seq} when the probe is free for a new sample; null otherwise. */
     String tokenFor(String step, long seq) {
         if (!wanted) {

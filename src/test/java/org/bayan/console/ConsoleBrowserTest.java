@@ -3,6 +3,7 @@ package org.bayan.console;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.bayan.search.SearchService;
 import org.bayan.security.UserService;
 import org.bayan.support.Cases;
 import org.bayan.support.Rumors;
@@ -287,6 +288,18 @@ class ConsoleBrowserTest {
             d.get(url("/console/rumors/" + claim + "?gatherWords=true"));
             return !d.findElements(By.cssSelector("#gather input[value='" + earlier.messageId() + "']")).isEmpty();
         });
+        // the supervisor adds spellings to the query in the box and searches again: longer than a query typed
+        // from scratch may be, as long as one built from words, and still answered
+        WebElement box = browser.findElement(By.id("gather-q"));
+        String edited = box.getAttribute("value") + " OR fireball OR \"boule de feu\" OR " + String.join(" OR ",
+                java.util.Collections.nCopies(60, "météore"));
+        assertTrue(edited.length() > SearchService.MAX_QUERY, "the premise: " + edited.length() + " characters");
+        box.clear();
+        box.sendKeys(edited);
+        browser.findElement(By.id("gather-search")).click();
+        wait.until(ExpectedConditions.urlContains("gather="));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#gather input[value='" + earlier.messageId() + "']")));
+        assertTrue(browser.findElements(By.id("gather-error")).isEmpty(), "no refusal");
 
         WebElement words = browser.findElement(By.id("claim-words"));
         words.clear();

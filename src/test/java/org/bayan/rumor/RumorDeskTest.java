@@ -1,9 +1,11 @@
 package org.bayan.rumor;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.bayan.security.UserService;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.bayan.support.Rumors;
 import org.bayan.support.Rumors.Posted;
 import org.bayan.support.TestUsers;
@@ -12,6 +14,13 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -19,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Rumor clusters through the product: messages arrive by webhook, the processing worker clusters them, and
@@ -368,6 +379,91 @@ class RumorDeskTest {
         Posted third = Rumors.post("هل صحيح ما يتداول بشأن توزيع حلوى مسممة على تلاميذ مدرسة النصر الابتدائية بحي شبرا؟");
         assertTrue(List.of(first.clusterId(), second.clusterId()).contains(third.clusterId()),
                 "reopened, the cluster competes again");
+    }
+
+    @Inject
+    RumorDesk desk;
+
+    /** What another instance's commit does to the clustering version, whatever it changed. */
+    @jakarta.transaction.Transactional
+    void moveVersionOnAsAnotherInstance() {
+        em.createNativeQuery("UPDATE rumor_state SET version = version + 1 WHERE id = 1").executeUpdate();
+    }
+
+    @Test
+    void aChangeThatRolledBackIsForgottenEvenWhenAnotherInstanceBringsTheVersionToTheSameNumber() {
+        Posted first = Rumors.post("هو صحيح إن فيه تمساح طلع في ترعة المحمودية عند كفر الدوار وأكل عجل؟");
+        assertTrue(first.clusterId() != null);
+        // the dismissal changes this instance's memory and version, then its transaction fails
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            desk.edit(first.clusterId(), new RumorDesk.ClusterEdit(null, RumorCluster.DISMISSED, null), "supervisor");
+            throw new IllegalStateException("the transaction fails after memory changed");
+        }));
+        assertEquals("open", Rumors.cluster(first.clusterId()).getString("summary.status"));
+        moveVersionOnAsAnotherInstance();
+
+        Posted second = Rumors.post("هل صحيح ظهور تمساح في ترعة المحمودية بكفر الدوار وافتراسه عجلا؟");
+        assertEquals(first.clusterId(), second.clusterId(), "the dismissal that rolled back is not in memory: the cluster attracts");
+    }
+
+    @Test
+    void theClustersThatMayBeOneClaimAreListedWhileAProcessingBatchHoldsTheClusteringLock() throws Exception {
+        Posted msa = Rumors.post("نرجو توضيح حقيقة الأخبار المتداولة حول حالات تسمم جماعي بأحد محلات الأكلات الخفيفة بوجدة");
+        Posted french = Rumors.post("Intoxication alimentaire dans une pizzeria à Oujda, plusieurs clients à l'hôpital, le gérant arrêté ? C'est vrai ?");
+        assertTrue(msa.clusterId() != null && french.clusterId() != null);
+        List<Long> unlocked = relatedIds(msa.clusterId());
+        assertTrue(unlocked.contains(french.clusterId()), "the premise: the other telling's cluster is listed " + unlocked
+                + " (" + msa.clusterId() + ", " + french.clusterId() + ")");
+
+        List<Long> whileLocked = whileABatchHoldsTheClusteringLock(() -> relatedIds(msa.clusterId()));
+        assertEquals(unlocked, whileLocked, "the same list, without waiting for the batch");
+    }
+
+    @Test
+    void aSupervisorsChangeThatWaitsTooLongForTheClusteringLockIsAnswered503AndChangesNothing() throws Exception {
+        // PostgreSQL waits for a lock as long as it is held; the embedded H2 gives up after its lock timeout (20 s)
+        assumeTrue("h2".equals(ConfigProvider.getConfig().getValue("quarkus.datasource.db-kind", String.class)));
+        Posted telling = Rumors.post("هل صحيح إن فيه نمر هربان من سيرك في طنطا وبيتمشى في شوارع سيجر؟");
+        String title = Rumors.cluster(telling.clusterId()).getString("summary.title");
+
+        whileABatchHoldsTheClusteringLock(() -> TestUsers.asSupervisor().contentType("application/json")
+                .body("{\"title\":\"Escaped circus tiger, Tanta\"}").patch("/api/v1/rumors/" + telling.clusterId())
+                .then().statusCode(503).header("Retry-After", "2").body("detail", containsString("nothing was changed")));
+        assertEquals(title, Rumors.cluster(telling.clusterId()).getString("summary.title"), "nothing changed");
+    }
+
+    /**
+     * Runs the request on another thread while this one holds the clustering lock, as the processing worker does for a
+     * whole batch, and returns its result; the request gets 40 seconds, longer than the embedded database waits.
+     */
+    private <T> T whileABatchHoldsTheClusteringLock(Supplier<T> request) throws Exception {
+        ExecutorService batch = Executors.newSingleThreadExecutor();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Future<?> holder = batch.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                clustering.lockAndSync();
+                locked.countDown();
+                try {
+                    release.await(90, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(locked.await(30, TimeUnit.SECONDS), "the batch took the lock");
+            T result = CompletableFuture.supplyAsync(request).get(40, TimeUnit.SECONDS);
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            return result;
+        } finally {
+            release.countDown();
+            batch.shutdown();
+        }
+    }
+
+    private static List<Long> relatedIds(long clusterId) {
+        return TestUsers.asResponder().get("/api/v1/rumors/" + clusterId + "/related").then().statusCode(200)
+                .extract().jsonPath().getList("cluster.id", Long.class);
     }
 
     /** What another instance sharing the database does: dismiss a cluster and move the clustering version on. */

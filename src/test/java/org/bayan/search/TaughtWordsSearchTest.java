@@ -60,7 +60,7 @@ class TaughtWordsSearchTest {
         }
         messages.add("nothing to do with it");
         String query = ClaimWords.searchQuery(ClaimWords.variants(ClaimWords.canonical(String.join("|", variants))));
-        assertTrue(query.length() <= SearchService.MAX_WORDS_QUERY, "within what the card takes: " + query.length());
+        assertTrue(query.length() <= SearchService.MAX_GATHER_QUERY, "within what the card takes: " + query.length());
         Set<Integer> found = hits(messages, query);
         assertEquals(ClaimWords.MAX_VARIANTS, found.size());
         assertFalse(found.contains(ClaimWords.MAX_VARIANTS), "the unrelated message is not found");
@@ -78,7 +78,7 @@ class TaughtWordsSearchTest {
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 Set<Integer> found = new TreeSet<>();
-                for (ScoreDoc doc : searcher.search(parser.parse(query, SearchService.MAX_WORDS_QUERY), 1000).scoreDocs) {
+                for (ScoreDoc doc : searcher.search(parser.parse(query, SearchService.MAX_GATHER_QUERY), 1000).scoreDocs) {
                     found.add(Integer.parseInt(searcher.storedFields().document(doc.doc).get(SearchIndex.ID)));
                 }
                 return found;
