@@ -1,12 +1,12 @@
 package org.bayan.sla;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.bayan.common.Database;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,9 +44,7 @@ public class SlaEvaluator {
     Clock clock;
 
     @Inject
-    AgroalDataSource dataSource;
-
-    private volatile Boolean postgres;
+    Database database;
 
     @Scheduled(every = "${bayan.sla.evaluation-interval:PT15S}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -80,7 +78,7 @@ public class SlaEvaluator {
     @SuppressWarnings("unchecked")
     int evaluateBatch(Instant now) {
         // Transaction-scoped: released by the commit of this batch, and by PostgreSQL itself if the instance dies.
-        if (isPostgres() && !Boolean.TRUE.equals(em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+        if (database.isPostgres() && !Boolean.TRUE.equals(em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, ADVISORY_LOCK_KEY).getSingleResult())) {
             return LOCKED_ELSEWHERE;
         }
@@ -95,16 +93,5 @@ public class SlaEvaluator {
             sla.evaluate(em.find(CaseSla.class, ((Number) id).longValue()), now);
         }
         return rows.size();
-    }
-
-    private boolean isPostgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            String url = dataSource.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration()
-                    .jdbcUrl();
-            known = url != null && url.startsWith("jdbc:postgresql:");
-            postgres = known;
-        }
-        return known;
     }
 }
