@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -69,7 +70,7 @@ public final class ClaimSimilarity {
      */
     static final double ONE_SHARED_CONCEPT = 0.252;
 
-    private static final List<Set<String>> EXCLUSIVE = loadExclusive("rumor/exclusive.tsv");
+    private static final List<List<String>> EXCLUSIVE = loadExclusive("rumor/exclusive.tsv");
 
     private ClaimSimilarity() {
     }
@@ -83,7 +84,7 @@ public final class ClaimSimilarity {
         }
         double same = samePlace(sa, sb);
         // words a supervisor taught for one claim are enough on their own: they were chosen to name that claim
-        double factor = placeFactor(sa, sb) * countryFactor(sa, sb) * alternativesFactor(sa, sb)
+        double factor = placeFactor(sa, sb) * countryFactor(sa, sb) * alternativesFactor(a.alternatives(), b.alternatives())
                 * (shared == 1 && same == 0 && !sharesTaught(sa, sb) ? ONE_SHARED_CONCEPT : 1);
         if (factor == 0) {
             return 0;
@@ -202,20 +203,29 @@ public final class ClaimSimilarity {
         return DIALECT_DISAGREES;
     }
 
-    static double alternativesFactor(ClaimSignature a, ClaimSignature b) {
-        double factor = 1;
-        for (Set<String> group : EXCLUSIVE) {
-            boolean aNames = false;
-            boolean bNames = false;
-            boolean shared = false;
-            for (String concept : group) {
-                boolean inA = a.concepts().contains(concept);
-                boolean inB = b.concepts().contains(concept);
-                aNames |= inA;
-                bNames |= inB;
-                shared |= inA && inB;
+    /**
+     * Which alternatives of each exclusive group ({@code exclusive.tsv}) the signature names, one bit each: worked
+     * out once per claim ({@link Claim#alternatives}), because looking every group up in both signatures for each
+     * pair compared was nearly half the cost of a comparison in the service's profile under load.
+     */
+    static long[] alternatives(ClaimSignature signature) {
+        long[] named = new long[EXCLUSIVE.size()];
+        for (int g = 0; g < named.length; g++) {
+            List<String> group = EXCLUSIVE.get(g);
+            for (int i = 0; i < group.size(); i++) {
+                if (signature.concepts().contains(group.get(i))) {
+                    named[g] |= 1L << i;
+                }
             }
-            if (aNames && bNames && !shared) {
+        }
+        return named;
+    }
+
+    /** Penalizes each exclusive group in which both claims name an alternative and share none. */
+    static double alternativesFactor(long[] a, long[] b) {
+        double factor = 1;
+        for (int g = 0; g < a.length; g++) {
+            if (a[g] != 0 && b[g] != 0 && (a[g] & b[g]) == 0) {
                 factor *= ALTERNATIVES_DIFFER;
             }
         }
@@ -259,12 +269,12 @@ public final class ClaimSimilarity {
         return keys;
     }
 
-    private static List<Set<String>> loadExclusive(String resource) {
+    private static List<List<String>> loadExclusive(String resource) {
         try (InputStream in = ClaimSimilarity.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            List<Set<String>> groups = new ArrayList<>();
+            List<List<String>> groups = new ArrayList<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = reader.readLine()) != null) {
@@ -272,7 +282,11 @@ public final class ClaimSimilarity {
                 if (line.isBlank() || line.startsWith("#") || tab < 0) {
                     continue;
                 }
-                groups.add(Set.of(line.substring(tab + 1).trim().split("\\|")));
+                List<String> group = List.copyOf(new LinkedHashSet<>(List.of(line.substring(tab + 1).trim().split("\\|"))));
+                if (group.size() > Long.SIZE) {
+                    throw new IllegalStateException(resource + ": a group has more than " + Long.SIZE + " alternatives");
+                }
+                groups.add(group);
             }
             return List.copyOf(groups);
         } catch (IOException e) {

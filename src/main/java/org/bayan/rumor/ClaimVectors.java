@@ -103,7 +103,8 @@ public final class ClaimVectors {
             double rarity = Math.sqrt(featureIdf.getOrDefault(feature, unseenFeatureIdf));
             features.put(feature, kindWeight(feature) * rarity);
         }
-        return new Claim(text, signature, SparseVector.unit(features), SparseVector.unit(gramWeights(text)));
+        return new Claim(text, signature, SparseVector.unit(features), SparseVector.unit(gramWeights(text)),
+                ClaimSimilarity.alternatives(signature));
     }
 
     /** TF-IDF weights of the character grams (and consonant skeletons) of the text; {@link SparseVector#unit} scales them. */
