@@ -126,15 +126,15 @@ public final class ClaimSimilarity {
      * alone (from a currency or a demonym) only takes part in the country test.
      */
     static double placeFactor(ClaimSignature a, ClaimSignature b) {
-        boolean aNames = a.places().stream().anyMatch(p -> depth(p) >= 2);
-        boolean bNames = b.places().stream().anyMatch(p -> depth(p) >= 2);
+        boolean aNames = namesBelowCountry(a.places());
+        boolean bNames = namesBelowCountry(b.places());
         if (a.places().isEmpty() || b.places().isEmpty()) {
             return aNames == bNames ? 1 : ONE_PLACE_UNNAMED;
         }
         double best = 0;
         for (String p : a.places()) {
             for (String q : b.places()) {
-                boolean nested = p.equals(q) || p.startsWith(q + "/") || q.startsWith(p + "/");
+                boolean nested = p.equals(q) || inside(p, q) || inside(q, p);
                 double factor;
                 if (nested) {
                     // Cairo within Cairo agrees; the country alone on one side says nothing about the city
@@ -247,15 +247,44 @@ public final class ClaimSimilarity {
         return depth;
     }
 
-    /** Number of leading path segments two places share: 0 other country, 1 same country, 2 same city … */
+    /**
+     * Number of leading path segments two places share: 0 other country, 1 same country, 2 same city … Compared in
+     * place, segment by segment: this runs for every pair of places of every pair of claims compared.
+     */
     static int commonDepth(String p, String q) {
-        String[] a = p.split("/");
-        String[] b = q.split("/");
         int n = 0;
-        while (n < a.length && n < b.length && a[n].equals(b[n])) {
+        int start = 0;
+        while (true) {
+            int pEnd = segmentEnd(p, start);
+            int qEnd = segmentEnd(q, start);
+            if (pEnd != qEnd || !p.regionMatches(start, q, start, pEnd - start)) {
+                return n;
+            }
             n++;
+            if (pEnd == p.length() || qEnd == q.length()) {
+                return n;
+            }
+            start = pEnd + 1;
         }
-        return n;
+    }
+
+    private static int segmentEnd(String place, int start) {
+        int slash = place.indexOf('/', start);
+        return slash < 0 ? place.length() : slash;
+    }
+
+    /** Whether {@code place} lies inside {@code area} (eg/cairo/maadi inside eg/cairo), without building "area/". */
+    private static boolean inside(String place, String area) {
+        return place.length() > area.length() && place.charAt(area.length()) == '/' && place.startsWith(area);
+    }
+
+    private static boolean namesBelowCountry(Set<String> places) {
+        for (String place : places) {
+            if (place.indexOf('/') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Index keys of a claim: its evidence concepts, of which two comparable claims share at least one. */
