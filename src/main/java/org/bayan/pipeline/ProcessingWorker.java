@@ -7,6 +7,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import org.bayan.classify.ClassifierService;
 import org.bayan.ingest.MessagesStored;
 import org.bayan.search.IndexedMessage;
@@ -120,6 +122,13 @@ public class ProcessingWorker {
                 index(processed);
                 done = processed.size();
             } catch (RuntimeException e) {
+                if (lockNotGranted(e)) {
+                    // a supervisor's change holds the clustering lock longer than the database waits: no message
+                    // is at fault, so none is retried alone (each would wait as long, and count an attempt)
+                    Log.warnf("A processing batch waited too long for a lock (%s); trying again", e.getClass().getSimpleName());
+                    pause(1000);
+                    continue;
+                }
                 Log.warnf("A processing batch failed (%s); retrying its messages one by one", e.getClass().getSimpleName());
                 done = isolateFailures();
                 if (done == 0) {
@@ -153,6 +162,10 @@ public class ProcessingWorker {
                     done++;
                 }
             } catch (RuntimeException e) {
+                if (lockNotGranted(e)) {
+                    Log.warnf("Processing message %d waited too long for a lock; the batch is tried again later", id);
+                    break;
+                }
                 Log.warnf(e, "Processing message %d failed", id);
                 try {
                     processor.recordFailure(id, e);
@@ -162,6 +175,16 @@ public class ProcessingWorker {
             }
         }
         return done;
+    }
+
+    /** Whether the failure is a lock the database did not grant in time (H2's lock timeout, a deadlock victim). */
+    private static boolean lockNotGranted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LockTimeoutException || t instanceof PessimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Measures what a supervisor waits for a rumor cluster's page (its messages, the clusters that may be the same
  * claim, the gather card) while the webhooks and the processing worker are busy: one signed-in session asks for the
- * page of the newest cluster every {@link #BETWEEN}, one request at a time. The page is the one a supervisor opens
+ * page of the cluster at the top of the rumor list every {@link #BETWEEN}, one request at a time. The page is the one a supervisor opens
  * when a spike is announced, which is when the desk is busiest.
  */
 final class LoadClusterPageProbe implements AutoCloseable {
@@ -60,7 +60,7 @@ final class LoadClusterPageProbe implements AutoCloseable {
                 Sample into = current;
                 try {
                     if (clusterId < 0) {
-                        clusterId = newestCluster();
+                        clusterId = topCluster();
                     }
                     if (clusterId >= 0) {
                         long start = System.nanoTime();
@@ -91,7 +91,7 @@ final class LoadClusterPageProbe implements AutoCloseable {
     }
 
     /** The first cluster the rumor list shows (the list is sorted by recent growth); -1 while there is none. */
-    private long newestCluster() throws IOException, InterruptedException {
+    private long topCluster() throws IOException, InterruptedException {
         HttpResponse<String> list = client.send(HttpRequest.newBuilder(base.resolve("/console/rumors"))
                 .header("Cookie", cookie).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = CLUSTER_LINK.matcher(list.body());

@@ -6,6 +6,7 @@ import org.bayan.search.IndexedMessage;
 import org.bayan.search.SearchIndex;
 import org.bayan.security.UserService;
 import org.bayan.support.Inbox;
+import org.bayan.support.Rumors;
 import org.bayan.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.bayan.support.Webhooks.genericMessage;
-import static org.bayan.support.Webhooks.postGeneric;
-import static org.bayan.support.Webhooks.uniqueId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,13 +44,13 @@ class BatchClaimTest {
     @Test
     void aBatchProcessesTheOldestPendingMessagesUpToItsSizeAndLeavesTheRestPending() {
         // the model is loaded once a message has been processed; then the worker stops and messages wait
-        Inbox.processed(store("first, to have the model loaded"));
+        Inbox.processed(Rumors.store("first, to have the model loaded"));
         worker.stop();
         try {
             List<Long> stored = new ArrayList<>();
             for (String text : List.of("ضاعت مني البطاقة في المترو", "wach kayn chi 7el l permis li t9ad?",
                     "My car was towed from Tahrir street", "On m'a volé mon portefeuille à Rabat", "عايز اجدد الباسبور")) {
-                stored.add(store(text));
+                stored.add(Rumors.store(text));
             }
             List<Long> pending = processor.pendingIdsInNewTransaction(1000);
             assertTrue(pending.containsAll(stored), "the premise: nothing processed them");
@@ -69,12 +67,6 @@ class BatchClaimTest {
         } finally {
             worker.start();
         }
-        Inbox.processed(store("and the worker goes on"));
-    }
-
-    private static long store(String text) {
-        String id = uniqueId();
-        postGeneric(genericMessage(id, "claim-" + uniqueId(), text)).then().statusCode(200);
-        return ((Number) Inbox.byExternalId("generic", "test-inbox/" + id).get(0).get("id")).longValue();
+        Inbox.processed(Rumors.store("and the worker goes on"));
     }
 }

@@ -15,11 +15,16 @@ public final class Rumors {
     public record Posted(long messageId, long caseId, String category, Long clusterId) {
     }
 
-    /** Posts the text on a new conversation, waits for processing, and says where it went. */
-    public static Posted post(String text) {
+    /** Posts the text on a new conversation and returns the stored message's id, without waiting for processing. */
+    public static long store(String text) {
         String id = Webhooks.uniqueId();
         Webhooks.postGeneric(Webhooks.genericMessage(id, Webhooks.uniqueId(), text)).then().statusCode(200);
-        long messageId = ((Number) Inbox.byExternalId("generic", "test-inbox/" + id).get(0).get("id")).longValue();
+        return ((Number) Inbox.byExternalId("generic", "test-inbox/" + id).get(0).get("id")).longValue();
+    }
+
+    /** Posts the text on a new conversation, waits for processing, and says where it went. */
+    public static Posted post(String text) {
+        long messageId = store(text);
         JsonPath m = Inbox.processed(messageId);
         long caseId = m.getLong("supportCase.id");
         Map<String, Object> cluster = Cases.get(caseId).getMap("cluster");
