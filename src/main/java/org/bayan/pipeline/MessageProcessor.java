@@ -118,11 +118,16 @@ public class MessageProcessor {
     /** Pending ids in arrival order, read without claiming them. */
     @ActivateRequestContext
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @SuppressWarnings("unchecked")
     public List<Long> pendingIdsInNewTransaction(int limit) {
-        // ordered as the index is, so H2 reads the first rows of it instead of sorting the whole backlog
-        return em.createNativeQuery("SELECT id FROM message WHERE state = 'pending' ORDER BY state, id")
-                .setMaxResults(limit).getResultList().stream().map(n -> ((Number) n).longValue()).toList();
+        return oldestPendingIds(limit);
+    }
+
+    /** The first pending ids, without locking: ordered as the (state, id) index is, so H2 reads just its first rows. */
+    @SuppressWarnings("unchecked")
+    private List<Long> oldestPendingIds(int limit) {
+        List<Number> ids = em.createNativeQuery("SELECT id FROM message WHERE state = 'pending' ORDER BY state, id")
+                .setMaxResults(limit).getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
     /** Locks pending rows other workers have not locked; {@code onlyId} narrows the claim to one message. */
@@ -147,15 +152,14 @@ public class MessageProcessor {
      */
     @SuppressWarnings("unchecked")
     private List<Long> claimOnH2(int limit) {
-        List<Number> first = em.createNativeQuery("SELECT id FROM message WHERE state = 'pending' ORDER BY state, id")
-                .setMaxResults(limit).getResultList();
+        List<Long> first = oldestPendingIds(limit);
         if (first.isEmpty()) {
             return List.of();
         }
         List<Number> rows = em.createNativeQuery("""
                         SELECT id FROM message WHERE state = 'pending' AND id BETWEEN ?1 AND ?2
                         ORDER BY state, id FOR UPDATE""")
-                .setParameter(1, first.get(0).longValue()).setParameter(2, first.get(first.size() - 1).longValue())
+                .setParameter(1, first.get(0)).setParameter(2, first.get(first.size() - 1))
                 .getResultList();
         return rows.stream().map(Number::longValue).toList();
     }

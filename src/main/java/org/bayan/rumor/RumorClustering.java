@@ -215,14 +215,14 @@ public class RumorClustering {
      */
     @Transactional
     public List<ClaimClusterer.Match> related(long clusterId) {
-        long committed = ((Number) em.createNativeQuery("SELECT version FROM rumor_state WHERE id = 1").getSingleResult())
-                .longValue();
+        long committed = version("");
+        boolean behind;
         synchronized (this) {
-            if (loadedVersion >= 0 && loadedVersion >= committed) {
-                return clusterer.related(clusterId, config.relatedMinimum(), config.relatedLimit());
-            }
+            behind = loadedVersion < 0 || loadedVersion < committed;
         }
-        lockAndSync();
+        if (behind) {
+            lockAndSync();
+        }
         synchronized (this) {
             return clusterer.related(clusterId, config.relatedMinimum(), config.relatedLimit());
         }
@@ -303,8 +303,7 @@ public class RumorClustering {
     public void lockAndSync() {
         // the database lock is taken outside this object's monitor: a thread waiting for it must not block
         // the thread that holds it from touching memory
-        long version = ((Number) em.createNativeQuery("SELECT version FROM rumor_state WHERE id = 1 FOR UPDATE")
-                .getSingleResult()).longValue();
+        long version = version(" FOR UPDATE");
         forgetOnRollback();
         synchronized (this) {
             if (version != loadedVersion) {
@@ -312,6 +311,12 @@ public class RumorClustering {
                 loadedVersion = version;
             }
         }
+    }
+
+    /** The clustering version in the database: committed, or locked with {@code " FOR UPDATE"}. */
+    private long version(String lock) {
+        return ((Number) em.createNativeQuery("SELECT version FROM rumor_state WHERE id = 1" + lock).getSingleResult())
+                .longValue();
     }
 
     /**

@@ -495,7 +495,7 @@ class RumorDeskTest {
     void dismissAsAnotherInstance(long clusterId) {
         em.createNativeQuery("UPDATE rumor_cluster SET status = 'dismissed' WHERE id = ?1").setParameter(1, clusterId)
                 .executeUpdate();
-        em.createNativeQuery("UPDATE rumor_state SET version = version + 1 WHERE id = 1").executeUpdate();
+        moveVersionOnAsAnotherInstance();
     }
 
     @Test
