@@ -30,6 +30,14 @@ public final class ClaimSimilarity {
      * 0.25 already let same-script tellings of different claims meet.
      */
     static final double GRAM_WEIGHT = 0.1;
+    /**
+     * A pair whose score stays under this even if all their characters were shared gets no character-gram cosine:
+     * merging two texts' grams (hundreds each) was most of the cost of a comparison, and in the in-process
+     * benchmark about six in ten compared pairs score this little (another country's district, one shared
+     * concept, alternatives that differ). Far under joining ({@code ClaimClusterer.DEFAULT_THRESHOLD}, 0.18), it
+     * changes what such a pair adds to a cluster's links by at most a tenth of its score.
+     */
+    static final double GRAMS_FLOOR = 0.05;
     /** Only one of the two names a place below country level: most tellings leave the place out. */
     static final double ONE_PLACE_UNNAMED = 0.85;
 
@@ -90,9 +98,13 @@ public final class ClaimSimilarity {
             return 0;
         }
         double concepts = a.concepts().dot(b.concepts());
-        double grams = a.grams().dot(b.grams());
         double claim = (1 - SAME_PLACE_WEIGHT) * concepts + SAME_PLACE_WEIGHT * same;
-        return factor * ((1 - GRAM_WEIGHT) * claim + GRAM_WEIGHT * grams);
+        double withoutGrams = factor * (1 - GRAM_WEIGHT) * claim;
+        if (withoutGrams + factor * GRAM_WEIGHT < GRAMS_FLOOR) {
+            // even identical characters would leave it under the floor: the grams are not worth merging for
+            return withoutGrams;
+        }
+        return withoutGrams + factor * GRAM_WEIGHT * a.grams().dot(b.grams());
     }
 
     /** The concepts two claims must share at least one of to be compared at all: all but context words. */

@@ -46,7 +46,9 @@ public final class ClaimVectors {
     }
 
     private final ClaimSignatures signatures;
-    private final Map<String, Double> gramIdf;
+    /** Rarity of each character gram seen in the background, by its {@link SparseVector#key}: sorted keys, their idf. */
+    private final long[] gramKeys;
+    private final double[] gramIdf;
     private final double unseenGramIdf;
     private final Map<String, Double> featureIdf;
     private final double unseenFeatureIdf;
@@ -57,18 +59,23 @@ public final class ClaimVectors {
 
     public ClaimVectors(List<String> background, ClaimSignatures signatures) {
         this.signatures = signatures;
-        Map<String, Integer> gramDf = new HashMap<>();
+        Map<Long, Integer> gramDf = new HashMap<>();
         Map<String, Integer> featureDf = new HashMap<>();
         for (String text : background) {
-            for (String gram : grams(text).keySet()) {
-                gramDf.merge(gram, 1, Integer::sum);
+            Grams grams = grams(text);
+            for (int i = 0; i < grams.size(); i++) {
+                gramDf.merge(grams.keys()[i], 1, Integer::sum);
             }
             for (String feature : signatures.extract(text).concepts()) {
                 featureDf.merge(feature, 1, Integer::sum);
             }
         }
         int n = Math.max(1, background.size());
-        gramIdf = idf(gramDf, n);
+        gramKeys = gramDf.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        gramIdf = new double[gramKeys.length];
+        for (int i = 0; i < gramKeys.length; i++) {
+            gramIdf[i] = idf(gramDf.get(gramKeys[i]), n);
+        }
         unseenGramIdf = Math.log(n + 1.0) + 1;
         featureIdf = idf(featureDf, n);
         unseenFeatureIdf = unseenGramIdf;
@@ -76,6 +83,7 @@ public final class ClaimVectors {
 
     private ClaimVectors(ClaimVectors rarities, ClaimSignatures signatures) {
         this.signatures = signatures;
+        this.gramKeys = rarities.gramKeys;
         this.gramIdf = rarities.gramIdf;
         this.unseenGramIdf = rarities.unseenGramIdf;
         this.featureIdf = rarities.featureIdf;
@@ -92,8 +100,12 @@ public final class ClaimVectors {
 
     private static Map<String, Double> idf(Map<String, Integer> df, int n) {
         Map<String, Double> idf = new HashMap<>(df.size() * 2);
-        df.forEach((key, count) -> idf.put(key, Math.log((n + 1.0) / (count + 1.0)) + 1));
+        df.forEach((key, count) -> idf.put(key, idf(count, n)));
         return idf;
+    }
+
+    private static double idf(int df, int n) {
+        return Math.log((n + 1.0) / (df + 1.0)) + 1;
     }
 
     public Claim claim(String text) {
@@ -103,38 +115,72 @@ public final class ClaimVectors {
             double rarity = Math.sqrt(featureIdf.getOrDefault(feature, unseenFeatureIdf));
             features.put(feature, kindWeight(feature) * rarity);
         }
-        return new Claim(text, signature, SparseVector.unit(features), SparseVector.unit(gramWeights(text)),
+        return new Claim(text, signature, SparseVector.unit(features), gramWeights(text),
                 ClaimSimilarity.alternatives(signature));
     }
 
-    /** TF-IDF weights of the character grams (and consonant skeletons) of the text; {@link SparseVector#unit} scales them. */
-    private Map<String, Double> gramWeights(String text) {
-        Map<String, Integer> counts = grams(text);
-        Map<String, Double> vector = new HashMap<>(counts.size() * 2);
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            vector.put(e.getKey(), (1 + Math.log(e.getValue())) * gramIdf.getOrDefault(e.getKey(), unseenGramIdf));
+    /** TF-IDF weights of the character grams (and consonant skeletons) of the text, as a unit vector. */
+    private SparseVector gramWeights(String text) {
+        Grams grams = grams(text);
+        double[] weights = new double[grams.size()];
+        for (int i = 0; i < weights.length; i++) {
+            int at = java.util.Arrays.binarySearch(gramKeys, grams.keys()[i]);
+            weights[i] = (1 + Math.log(grams.counts()[i])) * (at >= 0 ? gramIdf[at] : unseenGramIdf);
         }
-        return vector;
+        return SparseVector.unitOfSorted(java.util.Arrays.copyOf(grams.keys(), grams.size()), weights);
     }
 
-    static Map<String, Integer> grams(String text) {
-        Map<String, Integer> grams = new HashMap<>();
+    /** The distinct gram keys of a text, ascending, and how often each occurs; the first {@code size} entries count. */
+    record Grams(long[] keys, int[] counts, int size) {
+    }
+
+    /**
+     * The character 3–5-grams inside each normalized word, the word marked at both ends ({@code ^word$}), and the
+     * consonant skeleton of each word, as {@link SparseVector#key}s with their counts. Hashed straight from the
+     * word's characters: building a string per gram and looking it up in a map of strings was most of the cost of
+     * extracting a claim, which every processed message pays.
+     */
+    static Grams grams(String text) {
+        long[] keys = new long[256];
+        int n = 0;
         for (String token : TextNormalizer.classificationTokens(text)) {
             if (token.length() < 2 || !Character.isLetterOrDigit(token.codePointAt(0))) {
                 continue;
             }
-            String marked = "^" + token + "$";
-            for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
-                for (int i = 0; i + n <= marked.length(); i++) {
-                    grams.merge(marked.substring(i, i + n), 1, Integer::sum);
+            int marked = token.length() + 2;
+            for (int g = MIN_GRAM; g <= MAX_GRAM; g++) {
+                for (int i = 0; i + g <= marked; i++) {
+                    long hash = SparseVector.KEY_OFFSET;
+                    for (int k = i; k < i + g; k++) {
+                        hash = SparseVector.keyStep(hash, k == 0 ? '^' : k == marked - 1 ? '$' : token.charAt(k - 1));
+                    }
+                    if (n == keys.length) {
+                        keys = java.util.Arrays.copyOf(keys, 2 * n);
+                    }
+                    keys[n++] = hash;
                 }
             }
             String skeleton = CrossScript.skeleton(token);
             if (skeleton.length() >= 3) {
                 // names the gazetteer lacks still meet across scripts: نصر / nasr → nsr
-                grams.merge("k=" + skeleton, 1, Integer::sum);
+                if (n == keys.length) {
+                    keys = java.util.Arrays.copyOf(keys, 2 * n);
+                }
+                keys[n++] = SparseVector.key("k=" + skeleton);
             }
         }
-        return grams;
+        java.util.Arrays.sort(keys, 0, n);
+        long[] distinct = new long[n];
+        int[] counts = new int[n];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            if (size > 0 && distinct[size - 1] == keys[i]) {
+                counts[size - 1]++;
+            } else {
+                distinct[size] = keys[i];
+                counts[size++] = 1;
+            }
+        }
+        return new Grams(distinct, counts, size);
     }
 }

@@ -36,6 +36,12 @@ public final class SparseVector {
         return sortedUnit(keys, values);
     }
 
+    /** The vector of weights whose keys are already distinct and ascending, scaled to unit length. */
+    static SparseVector unitOfSorted(long[] keys, double[] values) {
+        scaleToUnit(values, values.length);
+        return new SparseVector(keys, values);
+    }
+
     /** Dot product; for unit vectors the cosine. */
     double dot(SparseVector other) {
         long[] a = keys;
@@ -43,14 +49,18 @@ public final class SparseVector {
         int i = 0;
         int j = 0;
         double dot = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                dot += values[i++] * other.values[j++];
+        double[] av = values;
+        double[] bv = other.values;
+        int na = a.length;
+        int nb = b.length;
+        while (i < na && j < nb) {
+            long x = a[i];
+            long y = b[j];
+            if (x == y) {
+                dot += av[i] * bv[j];
             }
+            i += x <= y ? 1 : 0;
+            j += x >= y ? 1 : 0;
         }
         return dot;
     }
@@ -78,6 +88,11 @@ public final class SparseVector {
                 n++;
             }
         }
+        scaleToUnit(v, n);
+        return new SparseVector(Arrays.copyOf(k, n), Arrays.copyOf(v, n));
+    }
+
+    private static void scaleToUnit(double[] v, int n) {
         double norm = 0;
         for (int i = 0; i < n; i++) {
             norm += v[i] * v[i];
@@ -88,15 +103,22 @@ public final class SparseVector {
                 v[i] /= norm;
             }
         }
-        return new SparseVector(Arrays.copyOf(k, n), Arrays.copyOf(v, n));
     }
 
+    /** FNV-1a's starting value, for {@link #keyStep}. */
+    static final long KEY_OFFSET = 0xcbf29ce484222325L;
+
+    /** The key of a feature, taken character by character ({@link #keyStep}) so that a caller can skip the string. */
     static long key(String feature) {
-        long hash = 0xcbf29ce484222325L;
+        long hash = KEY_OFFSET;
         for (int i = 0; i < feature.length(); i++) {
-            hash ^= feature.charAt(i);
-            hash *= 0x100000001b3L;
+            hash = keyStep(hash, feature.charAt(i));
         }
         return hash;
+    }
+
+    /** The key so far, one more character taken in. */
+    static long keyStep(long hash, char c) {
+        return (hash ^ c) * 0x100000001b3L;
     }
 }

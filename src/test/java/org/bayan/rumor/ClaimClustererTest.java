@@ -359,4 +359,86 @@ class ClaimClustererTest {
             }
         }
     }
+
+    @Test
+    void aPairScoringUnderTheFloorEvenWithTheSameCharactersIsScoredWithoutThem() {
+        Claim tanta = claim("هل صحيح هروب مساجين من سجن طنطا؟");
+        Claim fire = claim("هل صحيح حريق في سجن برج العرب؟");
+        Claim qanater = claim("بجد فيه مساجين هربوا من سجن القناطر امبارح؟");
+        Claim borg = claim("هل صحيح هروب مساجين من سجن برج العرب؟");
+
+        // one shared concept (a prison) in another city: under the floor whatever characters the two share
+        assertTrue(ClaimSimilarity.between(tanta, fire) < ClaimSimilarity.GRAMS_FLOOR);
+        assertEquals(ClaimSimilarity.between(tanta, fire), ClaimSimilarity.between(tanta, withGramsOf(tanta, fire)),
+                "its character grams are not compared");
+        // one escape in two cities can reach the floor: there the characters still count
+        assertNotEquals(ClaimSimilarity.between(qanater, borg), ClaimSimilarity.between(qanater, withGramsOf(qanater, borg)));
+    }
+
+    /** {@code claim} with the character grams of {@code other}: the same claim, written with the other's letters. */
+    private static Claim withGramsOf(Claim other, Claim claim) {
+        return new Claim(claim.text(), claim.signature(), claim.concepts(), other.grams(), claim.alternatives());
+    }
+
+    @Test
+    void theNewestFiftyHeldMessagesSharingAKeyAreOfferedWhenMoreShareIt() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+        for (long id = 1; id <= 60; id++) {
+            clusterer.hold(id, claim(QANATER_ESCAPE.get((int) (id % 4) + 1)), now, 100);
+        }
+        Claim opener = claim(QANATER_ESCAPE.get(0));
+        long cluster = clusterer.add(100, opener).clusterId();
+        List<Long> offered = clusterer.waitingFor(cluster, opener, 0.05, now.minusSeconds(3600)).stream()
+                .map(ClaimClusterer.Late::messageId).toList();
+        List<Long> newest = new ArrayList<>();
+        for (long id = 60; id > 60 - ClaimClusterer.LATE_CANDIDATES; id--) {
+            newest.add(id);
+        }
+        assertEquals(newest, offered);
+    }
+
+    @Test
+    void aMessageHeldLongerThanTheWindowIsReleasedEvenWhenNoClusterSharesItsKeys() {
+        ClaimClusterer clusterer = new ClaimClusterer();
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+        clusterer.hold(1, claim("ضاع مني الباسبور في المعادي، اعمل ايه؟"), now.minusSeconds(7 * 3600), 100);
+        clusterer.hold(2, claim(QANATER_ESCAPE.get(3)), now, 100);
+        Claim opener = claim(QANATER_ESCAPE.get(0));
+        long cluster = clusterer.add(10, opener).clusterId();
+
+        clusterer.waitingFor(cluster, opener, 0.25, now.minusSeconds(6 * 3600));
+
+        assertTrue(clusterer.held(1).isEmpty(), "a lost passport held for seven hours with a six-hour window");
+        assertEquals(1, clusterer.waitingCount());
+    }
+
+    @Test
+    void characterGramKeysAreTheKeysOfEachGramWrittenOut() {
+        String text = "Wach s7i7 بتخطف العيال f Casa? Des enfants enlevés près de l'école 123";
+        java.util.Map<Long, Integer> expected = new java.util.TreeMap<>();
+        for (String token : org.bayan.classify.TextNormalizer.classificationTokens(text)) {
+            if (token.length() < 2 || !Character.isLetterOrDigit(token.codePointAt(0))) {
+                continue;
+            }
+            String marked = "^" + token + "$";
+            for (int n = 3; n <= 5; n++) {
+                for (int i = 0; i + n <= marked.length(); i++) {
+                    expected.merge(SparseVector.key(marked.substring(i, i + n)), 1, Integer::sum);
+                }
+            }
+            if (CrossScript.skeleton(token).length() >= 3) {
+                expected.merge(SparseVector.key("k=" + CrossScript.skeleton(token)), 1, Integer::sum);
+            }
+        }
+
+        ClaimVectors.Grams grams = ClaimVectors.grams(text);
+
+        java.util.Map<Long, Integer> actual = new java.util.TreeMap<>();
+        for (int i = 0; i < grams.size(); i++) {
+            actual.put(grams.keys()[i], grams.counts()[i]);
+        }
+        assertEquals(expected, actual);
+        assertTrue(expected.values().stream().anyMatch(count -> count > 1), "the text repeats some grams");
+    }
 }
