@@ -32,9 +32,8 @@ public final class ClaimSimilarity {
     static final double GRAM_WEIGHT = 0.1;
     /**
      * A pair whose score stays under this even if all their characters were shared gets no character-gram cosine:
-     * merging two texts' grams (hundreds each) was most of the cost of a comparison, and in the in-process
-     * benchmark about six in ten compared pairs score this little (another country's district, one shared
-     * concept, alternatives that differ). Far under joining ({@code ClaimClusterer.DEFAULT_THRESHOLD}, 0.18), it
+     * merging two texts' grams (hundreds each) was most of the cost of a comparison, and many compared pairs score
+     * this little (another city's telling, one shared concept, alternatives that differ). Far under joining ({@code ClaimClusterer.DEFAULT_THRESHOLD}, 0.18), it
      * changes what such a pair adds to a cluster's links by at most a tenth of its score.
      */
     static final double GRAMS_FLOOR = 0.05;

@@ -62,9 +62,8 @@ public final class ClaimVectors {
         Map<Long, Integer> gramDf = new HashMap<>();
         Map<String, Integer> featureDf = new HashMap<>();
         for (String text : background) {
-            Grams grams = grams(text);
-            for (int i = 0; i < grams.size(); i++) {
-                gramDf.merge(grams.keys()[i], 1, Integer::sum);
+            for (long gram : grams(text).keys()) {
+                gramDf.merge(gram, 1, Integer::sum);
             }
             for (String feature : signatures.extract(text).concepts()) {
                 featureDf.merge(feature, 1, Integer::sum);
@@ -122,16 +121,19 @@ public final class ClaimVectors {
     /** TF-IDF weights of the character grams (and consonant skeletons) of the text, as a unit vector. */
     private SparseVector gramWeights(String text) {
         Grams grams = grams(text);
-        double[] weights = new double[grams.size()];
+        double[] weights = new double[grams.keys().length];
         for (int i = 0; i < weights.length; i++) {
             int at = java.util.Arrays.binarySearch(gramKeys, grams.keys()[i]);
             weights[i] = (1 + Math.log(grams.counts()[i])) * (at >= 0 ? gramIdf[at] : unseenGramIdf);
         }
-        return SparseVector.unitOfSorted(java.util.Arrays.copyOf(grams.keys(), grams.size()), weights);
+        return SparseVector.unitOfSorted(grams.keys(), weights);
     }
 
-    /** The distinct gram keys of a text, ascending, and how often each occurs; the first {@code size} entries count. */
-    record Grams(long[] keys, int[] counts, int size) {
+    /** The distinct gram keys of a text, ascending, and how often each occurs. */
+    record Grams(long[] keys, int[] counts) {
+        int size() {
+            return keys.length;
+        }
     }
 
     /**
@@ -148,14 +150,16 @@ public final class ClaimVectors {
                 continue;
             }
             int marked = token.length() + 2;
+            // room for every gram of the word and its skeleton
+            int room = n + (MAX_GRAM - MIN_GRAM + 1) * marked + 1;
+            if (room > keys.length) {
+                keys = java.util.Arrays.copyOf(keys, Math.max(room, 2 * keys.length));
+            }
             for (int g = MIN_GRAM; g <= MAX_GRAM; g++) {
                 for (int i = 0; i + g <= marked; i++) {
                     long hash = SparseVector.KEY_OFFSET;
                     for (int k = i; k < i + g; k++) {
                         hash = SparseVector.keyStep(hash, k == 0 ? '^' : k == marked - 1 ? '$' : token.charAt(k - 1));
-                    }
-                    if (n == keys.length) {
-                        keys = java.util.Arrays.copyOf(keys, 2 * n);
                     }
                     keys[n++] = hash;
                 }
@@ -163,9 +167,6 @@ public final class ClaimVectors {
             String skeleton = CrossScript.skeleton(token);
             if (skeleton.length() >= 3) {
                 // names the gazetteer lacks still meet across scripts: نصر / nasr → nsr
-                if (n == keys.length) {
-                    keys = java.util.Arrays.copyOf(keys, 2 * n);
-                }
                 keys[n++] = SparseVector.key("k=" + skeleton);
             }
         }
@@ -181,6 +182,6 @@ public final class ClaimVectors {
                 counts[size++] = 1;
             }
         }
-        return new Grams(distinct, counts, size);
+        return new Grams(java.util.Arrays.copyOf(distinct, size), java.util.Arrays.copyOf(counts, size));
     }
 }
